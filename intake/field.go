@@ -98,7 +98,7 @@ var personFields = map[Field]FieldInfo{
 	FieldAccommodationKind:  {},
 	FieldAccommodationPlace: {},
 	FieldAccommodationSince: {},
-	FieldVulnerabilities:    {Sensitivity: Health, NeverAutoMerge: true},
+	FieldVulnerabilities:    {NeverAutoMerge: true},
 	FieldDietaryNeeds:       {},
 	FieldHealthNotes:        {Sensitivity: Health, NeverAutoMerge: true},
 	FieldMergedInto:         {NeverAutoMerge: true},

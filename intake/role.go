@@ -66,3 +66,6 @@ type Staff struct {
 	Role     Role
 	Disabled bool
 }
+
+// MinPasswordLen is the shortest password accepted for a staff account.
+const MinPasswordLen = 10

@@ -1,0 +1,52 @@
+// Command accueil is the desk application of the asylum office: run with no
+// command it opens the window (intake desk, newcomer guide, counselling);
+// with a command it serves administrators and scripts.
+//
+//	accueil [--data DIR]                     start the desk app
+//	accueil init --admin NAME                create a data folder and its first admin
+//	accueil import [--dry-run --json] FILE   import an attribution list (CSV)
+//	accueil export --json|--csv              export the persons the user may see
+//
+// Commands act as the staff member --user NAME, with the password from the
+// environment variable ACCUEIL_PASSWORD or asked on the terminal.
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "accueil:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	cmd, rest := "", args
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		cmd, rest = args[0], args[1:]
+	}
+	switch cmd {
+	case "":
+		return runDesk(rest)
+	case "init":
+		return runInit(rest)
+	case "import":
+		return runImport(rest)
+	case "export":
+		return runExport(rest)
+	case "help":
+		fmt.Println(usage)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q\n%s", cmd, usage)
+}
+
+const usage = `usage:
+  accueil [--data DIR] [--lang fr|de|it|en]
+  accueil init --data DIR --admin NAME
+  accueil import --data DIR --user NAME [--dry-run] [--json] [--lang TAG] FILE.csv
+  accueil export --data DIR --user NAME (--json | --csv)
+The password is read from ACCUEIL_PASSWORD or asked on the terminal.`

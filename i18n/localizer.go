@@ -1,0 +1,82 @@
+package i18n
+
+import (
+	"fmt"
+	"time"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// Localizer speaks one language for one view. It is cheap to make: switch
+// language by making another.
+type Localizer struct {
+	tag      language.Tag
+	loc      *goi18n.Localizer
+	catalog  *Catalog
+	collator *collate.Collator
+	printer  *message.Printer
+}
+
+// Localizer returns a localizer for tag (falling back to the catalog's
+// fallback language for messages tag lacks).
+func (c *Catalog) Localizer(tag language.Tag) *Localizer {
+	return &Localizer{
+		tag:      tag,
+		loc:      goi18n.NewLocalizer(c.bundle, tag.String(), c.fallback.String()),
+		catalog:  c,
+		collator: collate.New(tag, collate.IgnoreCase),
+		printer:  message.NewPrinter(tag),
+	}
+}
+
+// Tag returns the language of the localizer.
+func (l *Localizer) Tag() language.Tag { return l.tag }
+
+// T translates a message. args fill the template ({{.Name}}); a "Count"
+// argument selects the CLDR plural form. A missing message yields its ID in
+// brackets, visible in tests and screenshots, never an empty label.
+func (l *Localizer) T(id string, args map[string]any) string {
+	cfg := &goi18n.LocalizeConfig{MessageID: id, TemplateData: args}
+	if n, ok := args["Count"]; ok {
+		cfg.PluralCount = n
+	}
+	s, err := l.loc.Localize(cfg)
+	if err != nil || s == "" {
+		return "[" + id + "]"
+	}
+	return s
+}
+
+// S translates a message without arguments.
+func (l *Localizer) S(id string) string { return l.T(id, nil) }
+
+// Date formats a civil date as the reader of the language writes it.
+// Times are passed at midnight UTC; only the date part is shown.
+func (l *Localizer) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	base, _ := l.tag.Base()
+	switch base.String() {
+	case "de", "fr", "it", "rm":
+		// Swiss usage in all national languages: 23.11.2026.
+		return t.Format("02.01.2006")
+	case "en":
+		return t.Format("2 Jan 2006")
+	}
+	return t.Format("2006-01-02")
+}
+
+// Number formats an integer with the language's grouping (Swiss German
+// and French use an apostrophe or a narrow space).
+func (l *Localizer) Number(n int) string { return l.printer.Sprintf("%d", n) }
+
+// Compare orders two names by the language's collation: -1, 0 or +1.
+// Accents sort with their base letter as readers of the language expect.
+func (l *Localizer) Compare(a, b string) int { return l.collator.CompareString(a, b) }
+
+// String implements fmt.Stringer for logs and tests.
+func (l *Localizer) String() string { return fmt.Sprintf("Localizer(%s)", l.tag) }

@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/language"
+
+	"accueil/i18n"
+	"accueil/intake"
+)
+
+// Options configure a Desk.
+type Options struct {
+	// Language is the staff language at start; the staff may switch.
+	Language language.Tag
+	// Today returns the desk's date; tests pin it.
+	Today func() intake.Date
+	// OnLanguage is told when the staff switch language, to remember it.
+	OnLanguage func(language.Tag)
+}
+
+// Desk is the reception desk's window: it shows one screen at a time and
+// rebuilds it when the staff switch language.
+type Desk struct {
+	win     fyne.Window
+	store   Store
+	catalog *i18n.Catalog
+	loc     *i18n.Localizer
+	opts    Options
+	ctx     context.Context
+
+	staff   *intake.Staff
+	rebuild func() fyne.CanvasObject
+	status  *widget.Label
+
+	// The screen on display, for keyboard shortcuts and tests.
+	Login    *LoginScreen
+	FirstRun *FirstRunScreen
+	Home     *HomeScreen
+	Form     *PersonForm
+	Import   *ImportScreen
+	House    *HouseholdScreen
+}
+
+// NewDesk prepares the desk in win; call Start to show the first screen.
+func NewDesk(win fyne.Window, st Store, cat *i18n.Catalog, opts Options) *Desk {
+	if opts.Today == nil {
+		opts.Today = func() intake.Date { return intake.DateOf(time.Now()) }
+	}
+	if opts.Language == language.Und {
+		opts.Language = language.French
+	}
+	d := &Desk{win: win, store: st, catalog: cat, opts: opts, ctx: context.Background()}
+	d.loc = cat.Localizer(opts.Language)
+	d.status = widget.NewLabel("")
+	d.addShortcuts()
+	return d
+}
+
+// Start shows the first-start screen on an empty database, else the login.
+func (d *Desk) Start() {
+	has, err := d.store.HasStaff(d.ctx)
+	if err != nil {
+		d.fail(err)
+		return
+	}
+	if !has {
+		d.show(d.buildFirstRun)
+		return
+	}
+	d.show(d.buildLogin)
+}
+
+// Localizer returns the staff language's localizer.
+func (d *Desk) Localizer() *i18n.Localizer { return d.loc }
+
+// Staff returns the logged-in staff member, or nil.
+func (d *Desk) Staff() *intake.Staff { return d.staff }
+
+// SetLanguage switches the staff language and rebuilds the screen.
+func (d *Desk) SetLanguage(tag language.Tag) {
+	d.loc = d.catalog.Localizer(tag)
+	d.win.SetTitle(d.loc.S("app.title"))
+	if d.opts.OnLanguage != nil {
+		d.opts.OnLanguage(tag)
+	}
+	if d.rebuild != nil {
+		d.show(d.rebuild)
+	}
+}
+
+// show replaces the window content with the screen build makes.
+func (d *Desk) show(build func() fyne.CanvasObject) {
+	d.Login, d.FirstRun, d.Home, d.Form, d.Import, d.House = nil, nil, nil, nil, nil, nil
+	d.rebuild = build
+	d.win.SetTitle(d.loc.S("app.title"))
+	content := build()
+	d.win.SetContent(container.NewBorder(nil, d.status, nil, nil, content))
+}
+
+// say writes a message on the status line.
+func (d *Desk) say(id string, args map[string]any) { d.status.SetText(d.loc.T(id, args)) }
+
+// fail reports an unexpected error in the staff language. The error's own
+// text goes nowhere a newcomer could read it; it may hold technical detail.
+func (d *Desk) fail(err error) {
+	d.status.SetText(d.loc.S(errorKind(err)))
+}
+
+// languageSelect offers the staff languages by their own names.
+func (d *Desk) languageSelect() *widget.Select {
+	tags := d.catalog.Languages()
+	names := make([]string, len(tags))
+	for i, t := range tags {
+		names[i] = i18n.NativeName(t)
+	}
+	sel := widget.NewSelect(names, nil)
+	sel.SetSelected(i18n.NativeName(d.loc.Tag()))
+	sel.OnChanged = func(name string) {
+		for i, n := range names {
+			if n == name && tags[i] != d.loc.Tag() {
+				d.SetLanguage(tags[i])
+				return
+			}
+		}
+	}
+	return sel
+}
+
+func (d *Desk) addShortcuts() {
+	c := d.win.Canvas()
+	ctrl := fyne.KeyModifierShortcutDefault
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}, func(fyne.Shortcut) {
+		if d.Home != nil {
+			d.win.Canvas().Focus(d.Home.Search)
+		} else if d.staff != nil {
+			d.showHome()
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl}, func(fyne.Shortcut) {
+		if d.staff != nil && d.staff.Role.CanEditPersons() {
+			d.newArrival()
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}, func(fyne.Shortcut) {
+		if d.Form != nil {
+			d.Form.Save()
+		}
+	})
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			d.escape()
+		}
+	})
+}
+
+// escape cancels the screen on display: back to the lists.
+func (d *Desk) escape() {
+	switch {
+	case d.Form != nil:
+		d.Form.Cancel()
+	case d.Import != nil, d.House != nil:
+		d.showHome()
+	}
+}

@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accueil/intake"
+	"accueil/intake/tabular"
+)
+
+// ImportScreen previews an attribution list, flags errors and duplicates,
+// and writes nothing until the staff confirm. Past imports can be undone.
+type ImportScreen struct {
+	Choose        *widget.Button
+	Confirm       *widget.Button
+	Back          *widget.Button
+	WithDuplicate *widget.Check
+	Summary       *widget.Label
+	Progress      *widget.ProgressBar
+	Preview       *widget.Table
+	Mapping       *fyne.Container
+	Past          *fyne.Container
+
+	plan   *importPlan
+	data   []byte
+	name   string
+	busy   bool
+	result string
+}
+
+// importPlan is a parsed list with its problems and duplicates.
+type importPlan struct {
+	result *tabular.Result
+	within map[int][]tabular.Match
+	stored map[int][]string // row line -> stored person IDs it may duplicate
+}
+
+func (p *importPlan) flagged(line int) bool {
+	return len(p.within[line]) > 0 || len(p.stored[line]) > 0
+}
+
+func (d *Desk) showImport() { d.show(d.buildImport) }
+
+func (d *Desk) buildImport() fyne.CanvasObject {
+	s := &ImportScreen{}
+	d.Import = s
+	l := d.loc
+	s.Choose = &widget.Button{Text: l.S("import.choose"), Icon: theme.FolderOpenIcon(), OnTapped: func() { d.chooseImportFile(s) }}
+	s.Confirm = &widget.Button{Text: l.S("import.confirm"), Importance: widget.HighImportance, OnTapped: func() { d.confirmImport(s) }}
+	s.Confirm.Disable()
+	s.Back = &widget.Button{Text: l.S("form.back"), Icon: theme.NavigateBackIcon(), OnTapped: d.showHome}
+	s.WithDuplicate = widget.NewCheck(l.S("import.with_duplicates"), func(bool) { d.summarizeImport(s) })
+	s.Summary = widget.NewLabel(l.S("import.intro"))
+	s.Summary.Wrapping = fyne.TextWrapWord
+	s.Progress = widget.NewProgressBar()
+	s.Progress.Hide()
+	s.Mapping = container.NewVBox()
+	s.Past = container.NewVBox()
+	s.Preview = widget.NewTable(func() (int, int) { return d.previewSize(s) }, func() fyne.CanvasObject {
+		lbl := widget.NewLabel("")
+		lbl.Truncation = fyne.TextTruncateEllipsis
+		return lbl
+	}, func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(d.previewCell(s, id)) })
+	for col, w := range []float32{60, 160, 160, 110, 80, 130, 420} {
+		s.Preview.SetColumnWidth(col, w)
+	}
+	d.loadPastImports(s)
+	top := container.NewVBox(container.NewHBox(s.Back, s.Choose, s.Confirm, s.WithDuplicate), s.Summary, s.Progress, s.Mapping)
+	return container.NewBorder(top, s.Past, nil, nil, s.Preview)
+}
+
+func (d *Desk) chooseImportFile(s *ImportScreen) {
+	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		if err := d.LoadImport(s, r, r.URI().Name()); err != nil {
+			d.fail(err)
+		}
+	}, d.win)
+}
+
+// LoadImport reads a list into the preview; nothing is written.
+func (d *Desk) LoadImport(s *ImportScreen, r io.Reader, name string) error {
+	data, err := io.ReadAll(io.LimitReader(r, maxImportBytes+1))
+	if err != nil {
+		return fmt.Errorf("ui: read import: %w", err)
+	}
+	if len(data) > maxImportBytes {
+		s.Summary.SetText(d.loc.S("import.error.too_big"))
+		return nil
+	}
+	s.data, s.name = data, name
+	d.planImport(s, nil)
+	return nil
+}
+
+// maxImportBytes bounds an attribution list held in memory for preview.
+const maxImportBytes = 256 << 20
+
+// planImport parses the list (with the staff's header mapping) and checks
+// every row against the file itself and the stored persons.
+func (d *Desk) planImport(s *ImportScreen, mapping map[string]intake.Field) {
+	res, err := tabular.Read(strings.NewReader(string(s.data)), tabular.Options{Mapping: mapping, Today: d.opts.Today()})
+	if err != nil {
+		s.plan = nil
+		s.Summary.SetText(d.loc.S(importErrorID(err)))
+		s.Confirm.Disable()
+		return
+	}
+	plan := &importPlan{result: res, within: tabular.DuplicatesWithin(res.Rows), stored: map[int][]string{}}
+	persons := make([]intake.Person, len(res.Rows))
+	for i, r := range res.Rows {
+		persons[i] = r.Person
+	}
+	found, err := d.store.ImportDuplicates(d.ctx, *d.staff, persons, nil)
+	if err != nil {
+		d.fail(err)
+		return
+	}
+	for i, cands := range found {
+		for _, c := range cands {
+			plan.stored[res.Rows[i].Line] = append(plan.stored[res.Rows[i].Line], c.Summary.ID)
+		}
+	}
+	s.plan = plan
+	d.showMapping(s, mapping)
+	d.summarizeImport(s)
+	s.Preview.Refresh()
+}
+
+func importErrorID(err error) string {
+	var te *tabular.Error
+	if errorsAs(err, &te) && te.ID() != "" {
+		return te.ID()
+	}
+	return "import.error.unreadable"
+}

@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"errors"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"accueil/intake"
+	"accueil/store"
+)
+
+// LoginScreen asks a staff member for name and password.
+type LoginScreen struct {
+	Name     *keyEntry
+	Password *keyEntry
+	Submit   *widget.Button
+	Error    *widget.Label
+}
+
+func (d *Desk) buildLogin() fyne.CanvasObject {
+	s := &LoginScreen{
+		Name:     newKeyEntry(nil),
+		Password: newPasswordEntry(nil),
+		Error:    widget.NewLabel(""),
+	}
+	s.Error.Importance = widget.DangerImportance
+	s.Error.Wrapping = fyne.TextWrapWord
+	s.Submit = &widget.Button{Text: d.loc.S("login.submit"), Importance: widget.HighImportance, OnTapped: func() { d.login(s) }}
+	s.Name.OnSubmitted = func(string) { d.win.Canvas().Focus(s.Password) }
+	s.Password.OnSubmitted = func(string) { d.login(s) }
+	d.Login = s
+	form := widget.NewForm(
+		widget.NewFormItem(d.loc.S("login.name"), s.Name),
+		widget.NewFormItem(d.loc.S("login.password"), s.Password),
+	)
+	title := widget.NewLabelWithStyle(d.loc.S("login.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	box := container.NewVBox(title, form, s.Submit, s.Error, d.languageSelect())
+	d.win.Canvas().Focus(s.Name)
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(420, 320), box))
+}
+
+func (d *Desk) login(s *LoginScreen) {
+	staff, err := d.store.Authenticate(d.ctx, s.Name.Text, s.Password.Text)
+	s.Password.SetText("")
+	if err != nil {
+		if errors.Is(err, store.ErrBadLogin) {
+			s.Error.SetText(d.loc.S("login.error.bad"))
+		} else {
+			s.Error.SetText(d.loc.S(errorKind(err)))
+		}
+		return
+	}
+	d.staff = &staff
+	d.say("login.welcome", map[string]any{"Name": staff.Name})
+	d.showHome()
+}
+
+// Logout forgets the staff member and shows the login.
+func (d *Desk) Logout() {
+	d.staff = nil
+	d.status.SetText("")
+	d.show(d.buildLogin)
+}
+
+// FirstRunScreen creates the first administrator of an empty database.
+type FirstRunScreen struct {
+	Name     *keyEntry
+	Password *keyEntry
+	Confirm  *keyEntry
+	Submit   *widget.Button
+	Error    *widget.Label
+}
+
+func (d *Desk) buildFirstRun() fyne.CanvasObject {
+	s := &FirstRunScreen{
+		Name:     newKeyEntry(nil),
+		Password: newPasswordEntry(nil),
+		Confirm:  newPasswordEntry(nil),
+		Error:    widget.NewLabel(""),
+	}
+	s.Error.Importance = widget.DangerImportance
+	s.Error.Wrapping = fyne.TextWrapWord
+	s.Submit = &widget.Button{Text: d.loc.S("firstrun.submit"), Importance: widget.HighImportance, OnTapped: func() { d.createFirstAdmin(s) }}
+	s.Confirm.OnSubmitted = func(string) { d.createFirstAdmin(s) }
+	d.FirstRun = s
+	intro := widget.NewLabel(d.loc.S("firstrun.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem(d.loc.S("login.name"), s.Name),
+		widget.NewFormItem(d.loc.S("login.password"), s.Password),
+		widget.NewFormItem(d.loc.S("firstrun.confirm"), s.Confirm),
+	)
+	title := widget.NewLabelWithStyle(d.loc.S("firstrun.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	box := container.NewVBox(title, intro, form, s.Submit, s.Error, d.languageSelect())
+	d.win.Canvas().Focus(s.Name)
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(480, 420), box))
+}
+
+func (d *Desk) createFirstAdmin(s *FirstRunScreen) {
+	if msg := d.checkNewAccount(s.Name.Text, s.Password.Text, s.Confirm.Text); msg != "" {
+		s.Error.SetText(msg)
+		return
+	}
+	staff, err := d.store.CreateStaff(d.ctx, nil, s.Name.Text, s.Password.Text, intake.RoleAdmin)
+	if err != nil {
+		s.Error.SetText(d.loc.S(errorKind(err)))
+		return
+	}
+	d.staff = &staff
+	d.say("firstrun.done", map[string]any{"Name": staff.Name})
+	d.showHome()
+}
+
+// checkNewAccount returns the translated reason a new account is refused,
+// or "".
+func (d *Desk) checkNewAccount(name, password, confirm string) string {
+	switch {
+	case name == "":
+		return d.loc.S("firstrun.error.name")
+	case utf8.RuneCountInString(password) < intake.MinPasswordLen:
+		return d.loc.T("firstrun.error.short", map[string]any{"Min": intake.MinPasswordLen})
+	case password != confirm:
+		return d.loc.S("firstrun.error.mismatch")
+	}
+	return ""
+}
