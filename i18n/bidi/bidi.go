@@ -84,8 +84,14 @@ type Paragraph struct {
 // embeddings or isolates that are still open.
 func Resolve(text []rune, dir Direction) *Paragraph {
 	classes := make([]Class, len(text))
+	// Runs of letters of one script share a range of the class table:
+	// remember the last range to avoid most searches.
+	c, lo, hi := L, rune(1), rune(0)
 	for i, r := range text {
-		classes[i] = ClassOf(r)
+		if r < lo || r > hi {
+			c, lo, hi = classRange(r)
+		}
+		classes[i] = c
 	}
 	return resolve(classes, text, dir)
 }

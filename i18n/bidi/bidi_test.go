@@ -240,3 +240,16 @@ func TestDirectionString(t *testing.T) {
 		}
 	}
 }
+
+func TestClassRange(t *testing.T) {
+	// Every range returned must hold r and share its class at both ends.
+	for _, r := range []rune{0, 'a', 0xff, 0x100, 0x5d0, 0x627, 0x10ffff, 0x110000, -5} {
+		c, lo, hi := classRange(r)
+		if r < lo || r > hi {
+			t.Errorf("classRange(%U) = [%U, %U], not around it", r, lo, hi)
+		}
+		if r >= 0 && r <= 0x10ffff && (ClassOf(lo) != c || ClassOf(hi) != c) {
+			t.Errorf("classRange(%U) = %v [%U, %U], but ends differ", r, c, lo, hi)
+		}
+	}
+}

@@ -73,23 +73,35 @@ func ParseClass(name string) (Class, error) {
 // reserved for right-to-left scripts, BN for noncharacters and default
 // ignorables); values outside the Unicode range get L.
 func ClassOf(r rune) Class {
+	c, _, _ := classRange(r)
+	return c
+}
+
+// classRange returns the class of r and the range [lo, hi] of code points
+// around r that share it, so that callers classifying text can skip the
+// search while the text stays in one range, as letters of a script do.
+func classRange(r rune) (c Class, lo, hi rune) {
 	if r >= 0 && r < 0x100 {
-		return Class(latin1Classes[r])
+		return Class(latin1Classes[r]), r, r
 	}
 	if r < 0 || r > 0x10FFFF {
-		return L
+		return L, r, r
 	}
 	// Find the last record whose first code point is <= r.
-	lo, hi := 0, len(classRanges)/classRecordSize
-	for hi-lo > 1 {
-		mid := int(uint(lo+hi) >> 1)
+	first, last := 0, len(classRanges)/classRecordSize
+	for last-first > 1 {
+		mid := int(uint(first+last) >> 1)
 		if recordRune(classRanges, mid*classRecordSize) <= r {
-			lo = mid
+			first = mid
 		} else {
-			hi = mid
+			last = mid
 		}
 	}
-	return Class(classRanges[lo*classRecordSize+3])
+	lo, hi = recordRune(classRanges, first*classRecordSize), 0x10FFFF
+	if next := (first + 1) * classRecordSize; next < len(classRanges) {
+		hi = recordRune(classRanges, next) - 1
+	}
+	return Class(classRanges[first*classRecordSize+3]), lo, hi
 }
 
 // Mirror returns the character whose glyph is the mirror image of the glyph

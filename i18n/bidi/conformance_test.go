@@ -36,12 +36,11 @@ func openUCD(t *testing.T, name string) *os.File {
 	return f
 }
 
-var fileVersionRE = regexp.MustCompile(`-(\d+\.\d+\.\d+)\.txt`)
-
 // checkVersion warns when the file's Unicode version differs from the
 // tables', the likely cause of failures: run go generate to update them.
 func checkVersion(t *testing.T, name, firstLine string) {
 	t.Helper()
+	fileVersionRE := regexp.MustCompile(`-(\d+\.\d+\.\d+)\.txt`)
 	if m := fileVersionRE.FindStringSubmatch(firstLine); m != nil && m[1] != UnicodeVersion {
 		t.Logf("%s is version %s but the tables are %s: regenerate them with go generate", name, m[1], UnicodeVersion)
 	}
@@ -225,13 +224,6 @@ func TestBidiConformanceCharacter(t *testing.T) {
 	}
 }
 
-// classTestDirs maps the bits of the paragraph-direction set of
-// BidiTest.txt to directions.
-var classTestDirs = [...]struct {
-	bit int
-	dir Direction
-}{{1, Auto}, {2, LTR}, {4, RTL}}
-
 // classTestState holds the expectations that @Levels and @Reorder lines of
 // BidiTest.txt set for the data lines after them.
 type classTestState struct {
@@ -301,7 +293,11 @@ func TestBidiConformanceClasses(t *testing.T) {
 			if bits, err = strconv.ParseInt(strings.TrimSpace(bitset), 16, 8); err != nil {
 				break
 			}
-			for _, d := range classTestDirs {
+			// Bits of the paragraph-direction set.
+			for _, d := range [...]struct {
+				bit int
+				dir Direction
+			}{{1, Auto}, {2, LTR}, {4, RTL}} {
 				if bits&int64(d.bit) == 0 {
 					continue
 				}

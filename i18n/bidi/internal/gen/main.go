@@ -34,28 +34,22 @@ import (
 	"strings"
 )
 
-// classNames lists the Bidi_Class short names in the order of the Class
+// classOrder lists the Bidi_Class short names in the order of the Class
 // constants of package bidi; the generated file checks that order at
 // compile time.
-var classNames = []string{
-	"L", "R", "AL", "EN", "ES", "ET", "AN", "CS", "NSM", "BN", "B", "S", "WS", "ON",
-	"LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI",
-}
+const classOrder = "L R AL EN ES ET AN CS NSM BN B S WS ON LRE LRO RLE RLO PDF LRI RLI FSI PDI"
 
-// longClassNames maps the long property value aliases used by @missing lines
-// to the short names.
-var longClassNames = map[string]string{
-	"Left_To_Right": "L", "Right_To_Left": "R", "Arabic_Letter": "AL",
-	"European_Number": "EN", "European_Separator": "ES", "European_Terminator": "ET",
-	"Arabic_Number": "AN", "Common_Separator": "CS", "Nonspacing_Mark": "NSM",
-	"Boundary_Neutral": "BN", "Paragraph_Separator": "B", "Segment_Separator": "S",
-	"White_Space": "WS", "Other_Neutral": "ON", "Left_To_Right_Embedding": "LRE",
-	"Left_To_Right_Override": "LRO", "Right_To_Left_Embedding": "RLE",
-	"Right_To_Left_Override": "RLO", "Pop_Directional_Format": "PDF",
-	"Left_To_Right_Isolate": "LRI", "Right_To_Left_Isolate": "RLI",
-	"First_Strong_Isolate": "FSI", "Pop_Directional_Isolate": "PDI",
-}
+// longClassNames lists the long property value aliases, which @missing
+// lines use, in the same order as classOrder.
+const longClassNames = "Left_To_Right Right_To_Left Arabic_Letter European_Number " +
+	"European_Separator European_Terminator Arabic_Number Common_Separator " +
+	"Nonspacing_Mark Boundary_Neutral Paragraph_Separator Segment_Separator " +
+	"White_Space Other_Neutral Left_To_Right_Embedding Left_To_Right_Override " +
+	"Right_To_Left_Embedding Right_To_Left_Override Pop_Directional_Format " +
+	"Left_To_Right_Isolate Right_To_Left_Isolate First_Strong_Isolate " +
+	"Pop_Directional_Isolate"
 
+// maxRune is the largest Unicode code point.
 const maxRune = 0x10FFFF
 
 func main() {
@@ -75,12 +69,14 @@ type tables struct {
 	mirrors  [][2]rune
 }
 
+// bracket is a paired bracket (BidiBrackets.txt).
 type bracket struct {
 	r      rune
 	id     rune // canonical opening bracket of the pair
 	opener bool
 }
 
+// run reads the database in directory ucd and writes the tables to out.
 func run(ucd, out string) error {
 	var t tables
 	var err error
@@ -91,11 +87,18 @@ func run(ucd, out string) error {
 	if err != nil {
 		return err
 	}
-	if t.brackets, err = readBrackets(filepath.Join(ucd, "BidiBrackets.txt"), canon); err != nil {
+	var bracketsVersion, mirrorsVersion string
+	if t.brackets, bracketsVersion, err = readBrackets(filepath.Join(ucd, "BidiBrackets.txt"), canon); err != nil {
 		return err
 	}
-	if t.mirrors, err = readMirrors(filepath.Join(ucd, "BidiMirroring.txt")); err != nil {
+	if t.mirrors, mirrorsVersion, err = readMirrors(filepath.Join(ucd, "BidiMirroring.txt")); err != nil {
 		return err
+	}
+	// Tables from different versions would disagree with the
+	// conformance files in ways that are hard to trace.
+	if t.version == "" || bracketsVersion != t.version || mirrorsVersion != t.version {
+		return fmt.Errorf("mixed or unknown Unicode versions in %s: classes %q, brackets %q, mirrors %q",
+			ucd, t.version, bracketsVersion, mirrorsVersion)
 	}
 	src, err := format.Source(t.generate())
 	if err != nil {
@@ -107,17 +110,16 @@ func run(ucd, out string) error {
 	return nil
 }
 
-var versionRE = regexp.MustCompile(`-(\d+\.\d+\.\d+)\.txt`)
-
-// eachLine calls fn with the fields of every data line of a UCD file (comments
-// stripped, fields trimmed) and with every comment line. It returns the
-// Unicode version named in the file's first line.
+// eachLine calls fn for every line of a UCD file with the line's fields
+// (trimmed; none for a line without data) and its comment. It returns the
+// Unicode version named in the file's first line, or "" if there is none.
 func eachLine(path string, fn func(fields []string, comment string) error) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", fmt.Errorf("reading Unicode data (install the Debian package unicode-data): %w", err)
 	}
 	defer f.Close()
+	versionRE := regexp.MustCompile(`-(\d+\.\d+\.\d+)\.txt`)
 	version := ""
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
@@ -167,16 +169,16 @@ func parseRange(s string) (lo, hi rune, err error) {
 	return rune(l), rune(h), nil
 }
 
-func classIndex(name string) (byte, error) {
-	if long, ok := longClassNames[name]; ok {
-		name = long
+// classIndices maps short and long Bidi_Class names to class numbers.
+func classIndices() map[string]byte {
+	m := map[string]byte{}
+	for i, name := range strings.Fields(classOrder) {
+		m[name] = byte(i)
 	}
-	for i, n := range classNames {
-		if n == name {
-			return byte(i), nil
-		}
+	for i, name := range strings.Fields(longClassNames) {
+		m[name] = byte(i)
 	}
-	return 0, fmt.Errorf("unknown Bidi_Class %q", name)
+	return m
 }
 
 // readClasses reads DerivedBidiClass.txt. The @missing lines come first in
@@ -184,14 +186,15 @@ func classIndex(name string) (byte, error) {
 // unassigned code points and then the assigned values.
 func readClasses(path string) ([]byte, string, error) {
 	classes := make([]byte, maxRune+1)
+	indices := classIndices()
 	set := func(rng, name string) error {
 		lo, hi, err := parseRange(rng)
 		if err != nil {
 			return err
 		}
-		c, err := classIndex(name)
-		if err != nil {
-			return err
+		c, ok := indices[name]
+		if !ok {
+			return fmt.Errorf("unknown Bidi_Class %q", name)
 		}
 		for r := lo; r <= hi; r++ {
 			classes[r] = c
@@ -236,7 +239,9 @@ func readCanonicalSingletons(path string) (map[rune]rune, error) {
 	return m, err
 }
 
-func readBrackets(path string, canon map[rune]rune) ([]bracket, error) {
+// readBrackets reads BidiBrackets.txt; canon maps characters to their
+// canonical singleton decompositions.
+func readBrackets(path string, canon map[rune]rune) ([]bracket, string, error) {
 	canonical := func(r rune) rune {
 		if d, ok := canon[r]; ok {
 			return d
@@ -244,7 +249,7 @@ func readBrackets(path string, canon map[rune]rune) ([]bracket, error) {
 		return r
 	}
 	var out []bracket
-	_, err := eachLine(path, func(fields []string, _ string) error {
+	version, err := eachLine(path, func(fields []string, _ string) error {
 		if len(fields) == 0 {
 			return nil
 		}
@@ -270,12 +275,13 @@ func readBrackets(path string, canon map[rune]rune) ([]bracket, error) {
 		return nil
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].r < out[j].r })
-	return out, err
+	return out, version, err
 }
 
-func readMirrors(path string) ([][2]rune, error) {
+// readMirrors reads the pairs of BidiMirroring.txt.
+func readMirrors(path string) ([][2]rune, string, error) {
 	var out [][2]rune
-	_, err := eachLine(path, func(fields []string, _ string) error {
+	version, err := eachLine(path, func(fields []string, _ string) error {
 		if len(fields) == 0 {
 			return nil
 		}
@@ -294,7 +300,7 @@ func readMirrors(path string) ([][2]rune, error) {
 		return nil
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
-	return out, err
+	return out, version, err
 }
 
 // generate writes the Go source of tables.go.
@@ -302,52 +308,81 @@ func (t *tables) generate() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// Code generated by internal/gen from the Unicode Character Database %s. DO NOT EDIT.\n\n", t.version)
 	b.WriteString("package bidi\n\n")
-	fmt.Fprintf(&b, "// UnicodeVersion is the version of the Unicode Character Database the\n// property tables of this package were generated from.\nconst UnicodeVersion = %q\n\n", t.version)
+	fmt.Fprintf(&b, "// UnicodeVersion is the version of the Unicode Character Database the\n"+
+		"// property tables of this package were generated from.\nconst UnicodeVersion = %q\n\n", t.version)
+	t.writeClasses(&b)
+	t.writeBrackets(&b)
+	t.writeMirrors(&b)
+	fmt.Fprintf(&b, "// Record sizes of the tables above.\nconst (\n"+
+		"\tclassRecordSize = %d\n\tbracketRecordSize = %d\n\tmirrorRecordSize = %d\n)\n\n",
+		classRecordSize, bracketRecordSize, mirrorRecordSize)
+	writeClassCheck(&b)
+	return b.Bytes()
+}
 
-	b.WriteString("// latin1Classes holds the Bidi_Class of U+0000..U+00FF, one byte each,\n// so that the most common characters need no search.\n")
-	writeString(&b, "latin1Classes", t.classes[:256], 32)
+// writeClasses writes the Latin-1 class table and the class range table.
+func (t *tables) writeClasses(b *bytes.Buffer) {
+	b.WriteString("// latin1Classes holds the Bidi_Class of U+0000..U+00FF, one byte each,\n" +
+		"// so that the most common characters need no search.\n")
+	writeString(b, "latin1Classes", t.classes[:256], 32)
 
 	var ranges []byte
-	n := 0
 	for r := 0; r <= maxRune; r++ {
 		if r == 0 || t.classes[r] != t.classes[r-1] {
-			ranges = append(ranges, byte(r>>16), byte(r>>8), byte(r), t.classes[r])
-			n++
+			ranges = append(appendRune(ranges, rune(r)), t.classes[r])
 		}
 	}
-	fmt.Fprintf(&b, "// classRanges holds %d records of %d bytes: the first code point of a range\n// (3 bytes, big-endian) and its Bidi_Class. A range ends where the next\n// record starts; the last one ends at U+10FFFF.\n", n, classRecordSize)
-	writeString(&b, "classRanges", ranges, 8*classRecordSize)
+	fmt.Fprintf(b, "// classRanges holds %d records of %d bytes: the first code point of a range\n"+
+		"// (3 bytes, big-endian) and its Bidi_Class. A range ends where the next\n"+
+		"// record starts; the last one ends at U+10FFFF.\n", len(ranges)/classRecordSize, classRecordSize)
+	writeString(b, "classRanges", ranges, 8*classRecordSize)
+}
 
-	var brackets []byte
+// writeBrackets writes the paired bracket table.
+func (t *tables) writeBrackets(b *bytes.Buffer) {
+	var records []byte
 	for _, br := range t.brackets {
 		typ := byte(0)
 		if br.opener {
 			typ = 1
 		}
-		brackets = append(brackets, byte(br.r>>16), byte(br.r>>8), byte(br.r),
-			byte(br.id>>16), byte(br.id>>8), byte(br.id), typ)
+		records = append(appendRune(appendRune(records, br.r), br.id), typ)
 	}
-	fmt.Fprintf(&b, "// bracketRecords holds %d records of %d bytes, sorted by code point: the\n// bracket (3 bytes, big-endian), the canonical opening bracket of its pair\n// (3 bytes; equal for the two brackets of a pair, also across canonical\n// equivalents), and 1 for an opening or 0 for a closing bracket.\n", len(t.brackets), bracketRecordSize)
-	writeString(&b, "bracketRecords", brackets, 4*bracketRecordSize)
-
-	var mirrors []byte
-	for _, m := range t.mirrors {
-		mirrors = append(mirrors, byte(m[0]>>16), byte(m[0]>>8), byte(m[0]), byte(m[1]>>16), byte(m[1]>>8), byte(m[1]))
-	}
-	fmt.Fprintf(&b, "// mirrorRecords holds %d records of %d bytes, sorted by code point: a\n// character and its Bidi_Mirroring_Glyph, 3 bytes each, big-endian.\n", len(t.mirrors), mirrorRecordSize)
-	writeString(&b, "mirrorRecords", mirrors, 5*mirrorRecordSize)
-
-	b.WriteString("// Record sizes of the tables above.\nconst (\n")
-	fmt.Fprintf(&b, "\tclassRecordSize = %d\n\tbracketRecordSize = %d\n\tmirrorRecordSize = %d\n)\n\n", classRecordSize, bracketRecordSize, mirrorRecordSize)
-
-	b.WriteString("// The tables encode classes by the values of the Class constants; this\n// function fails to compile if the constants change.\nfunc _() {\n\tvar x [1]struct{}\n")
-	for i, name := range classNames {
-		fmt.Fprintf(&b, "\t_ = x[%s-%d]\n", name, i)
-	}
-	b.WriteString("}\n")
-	return b.Bytes()
+	fmt.Fprintf(b, "// bracketRecords holds %d records of %d bytes, sorted by code point: the\n"+
+		"// bracket (3 bytes, big-endian), the canonical opening bracket of its pair\n"+
+		"// (3 bytes; equal for the two brackets of a pair, also across canonical\n"+
+		"// equivalents), and 1 for an opening or 0 for a closing bracket.\n", len(t.brackets), bracketRecordSize)
+	writeString(b, "bracketRecords", records, 4*bracketRecordSize)
 }
 
+// writeMirrors writes the mirroring glyph table.
+func (t *tables) writeMirrors(b *bytes.Buffer) {
+	var records []byte
+	for _, m := range t.mirrors {
+		records = appendRune(appendRune(records, m[0]), m[1])
+	}
+	fmt.Fprintf(b, "// mirrorRecords holds %d records of %d bytes, sorted by code point: a\n"+
+		"// character and its Bidi_Mirroring_Glyph, 3 bytes each, big-endian.\n", len(t.mirrors), mirrorRecordSize)
+	writeString(b, "mirrorRecords", records, 5*mirrorRecordSize)
+}
+
+// writeClassCheck writes a function that fails to compile if the Class
+// constants no longer have the values the tables use.
+func writeClassCheck(b *bytes.Buffer) {
+	b.WriteString("// The tables encode classes by the values of the Class constants; this\n" +
+		"// function fails to compile if the constants change.\nfunc _() {\n\tvar x [1]struct{}\n")
+	for i, name := range strings.Fields(classOrder) {
+		fmt.Fprintf(b, "\t_ = x[%s-%d]\n", name, i)
+	}
+	b.WriteString("}\n")
+}
+
+// appendRune appends r as 3 big-endian bytes.
+func appendRune(b []byte, r rune) []byte {
+	return append(b, byte(r>>16), byte(r>>8), byte(r))
+}
+
+// Sizes in bytes of the records of the generated tables.
 const (
 	classRecordSize   = 4
 	bracketRecordSize = 7
