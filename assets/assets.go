@@ -14,6 +14,9 @@ var icon []byte
 //go:embed locales
 var locales embed.FS
 
+//go:embed guide
+var guide embed.FS
+
 // Icon returns the application icon (PNG).
 func Icon() []byte { return icon }
 
@@ -23,6 +26,10 @@ func StaffMessages() fs.FS { return sub(locales, "locales/staff") }
 // NewcomerMessages returns the newcomer interface catalogs: active.<tag>.toml.
 func NewcomerMessages() fs.FS { return sub(locales, "locales/newcomer") }
 
+// Guide returns the orientation guide: topics.toml, data.toml and one
+// folder of pages per language.
+func Guide() fs.FS { return sub(guide, "guide") }
+
 func sub(f fs.FS, dir string) fs.FS {
 	s, err := fs.Sub(f, dir)
 	if err != nil {
@@ -31,3 +38,10 @@ func sub(f fs.FS, dir string) fs.FS {
 	}
 	return s
 }
+
+//go:embed fonts/*.ttf
+var fonts embed.FS
+
+// Font returns a bundled font file by name (e.g. "NotoSansArabic-Regular.ttf").
+// Fonts are Noto families under the SIL Open Font License (fonts/OFL.txt).
+func Font(name string) ([]byte, error) { return fonts.ReadFile("fonts/" + name) }
