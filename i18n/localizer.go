@@ -11,10 +11,12 @@ import (
 )
 
 // Localizer speaks one language for one view. It is cheap to make: switch
-// language by making another.
+// language by making another. Like the collator inside it, a Localizer is
+// for one goroutine at a time (the UI's).
 type Localizer struct {
 	tag      language.Tag
 	loc      *goi18n.Localizer
+	fallback *goi18n.Localizer
 	catalog  *Catalog
 	collator *collate.Collator
 	printer  *message.Printer
@@ -25,7 +27,8 @@ type Localizer struct {
 func (c *Catalog) Localizer(tag language.Tag) *Localizer {
 	return &Localizer{
 		tag:      tag,
-		loc:      goi18n.NewLocalizer(c.bundle, tag.String(), c.fallback.String()),
+		loc:      goi18n.NewLocalizer(c.bundle, tag.String()),
+		fallback: goi18n.NewLocalizer(c.bundle, c.fallback.String()),
 		catalog:  c,
 		collator: collate.New(tag, collate.IgnoreCase),
 		printer:  message.NewPrinter(tag),
@@ -43,11 +46,14 @@ func (l *Localizer) T(id string, args map[string]any) string {
 	if n, ok := args["Count"]; ok {
 		cfg.PluralCount = n
 	}
-	s, err := l.loc.Localize(cfg)
-	if err != nil || s == "" {
-		return "[" + id + "]"
+	// go-i18n settles on one language per localizer; a message missing in
+	// that language is looked up in the fallback language explicitly.
+	for _, loc := range []*goi18n.Localizer{l.loc, l.fallback} {
+		if s, err := loc.Localize(cfg); err == nil && s != "" {
+			return s
+		}
 	}
-	return s
+	return "[" + id + "]"
 }
 
 // S translates a message without arguments.

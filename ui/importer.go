@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,7 +32,7 @@ type ImportScreen struct {
 	plan   *importPlan
 	data   []byte
 	name   string
-	busy   bool
+	busy   atomic.Bool // an import is being written
 	result string
 }
 

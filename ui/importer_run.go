@@ -98,7 +98,7 @@ func (d *Desk) summarizeImport(s *ImportScreen) {
 	s.Summary.SetText(d.loc.T("import.summary", map[string]any{
 		"Count": len(s.plan.result.Rows), "Errors": errs, "Duplicates": dups, "Import": n,
 	}))
-	if n > 0 && !s.busy {
+	if n > 0 && !s.busy.Load() {
 		s.Confirm.Enable()
 	} else {
 		s.Confirm.Disable()
@@ -134,10 +134,10 @@ func (d *Desk) showMapping(s *ImportScreen, mapping map[string]intake.Field) {
 // the store commits them in short batches so the desk stays responsive.
 func (d *Desk) confirmImport(s *ImportScreen) {
 	persons := s.rowsToImport()
-	if len(persons) == 0 || s.busy {
+	if len(persons) == 0 || s.busy.Load() {
 		return
 	}
-	s.busy = true
+	s.busy.Store(true)
 	s.Confirm.Disable()
 	s.Choose.Disable()
 	s.Progress.SetValue(0)
@@ -157,7 +157,7 @@ func (d *Desk) confirmImport(s *ImportScreen) {
 }
 
 func (d *Desk) importDone(s *ImportScreen, n int, err error) {
-	s.busy = false
+	defer s.busy.Store(false)
 	s.Choose.Enable()
 	if err != nil {
 		d.fail(err)

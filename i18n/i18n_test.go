@@ -1,0 +1,146 @@
+package i18n
+
+import (
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"golang.org/x/text/language"
+)
+
+var testFS = fstest.MapFS{
+	"active.en.toml": {Data: []byte(`
+"greet" = "Hello {{.Name}}"
+"only.en" = "English only"
+["files"]
+one = "{{.Count}} file"
+other = "{{.Count}} files"
+`)},
+	"active.fr.toml": {Data: []byte(`
+"greet" = "Bonjour {{.Name}}"
+["files"]
+one = "{{.Count}} dossier"
+other = "{{.Count}} dossiers"
+`)},
+}
+
+func TestLocalizerTranslates(t *testing.T) {
+	cat, err := LoadCatalog(testFS, language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := cat.Localizer(language.French)
+	tests := []struct {
+		name string
+		got  string
+		want string
+	}{
+		{"template", fr.T("greet", map[string]any{"Name": "Ana"}), "Bonjour Ana"},
+		{"plural one (French counts 0 and 1 as one)", fr.T("files", map[string]any{"Count": 0}), "0 dossier"},
+		{"plural other", fr.T("files", map[string]any{"Count": 2}), "2 dossiers"},
+		{"falls back to English", fr.S("only.en"), "English only"},
+		{"missing id is visible", fr.S("no.such.id"), "[no.such.id]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %q, want %q", tt.got, tt.want)
+			}
+		})
+	}
+	if got := cat.Missing(language.French); len(got) != 1 || got[0] != "only.en" {
+		t.Errorf("Missing(fr) = %v, want [only.en]", got)
+	}
+}
+
+func TestLoadCatalogRejectsBrokenFile(t *testing.T) {
+	broken := fstest.MapFS{"active.en.toml": {Data: []byte(`"a" = `)}}
+	if _, err := LoadCatalog(broken, language.English); err == nil {
+		t.Fatal("a broken catalog loaded without error")
+	}
+	if _, err := LoadCatalog(fstest.MapFS{}, language.English); err == nil {
+		t.Fatal("an empty catalog folder loaded without error")
+	}
+}
+
+func TestCompareFollowsLanguage(t *testing.T) {
+	cat, err := LoadCatalog(testFS, language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		tag     language.Tag
+		a, b    string
+		wantNeg bool
+	}{
+		{language.German, "Äbi", "Acker", true},   // Ä sorts with A
+		{language.French, "élodie", "Fabien", true}, // é sorts with e, case ignored
+		{language.MustParse("tr"), "ıhlamur", "iğne", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.tag.String()+" "+tt.a, func(t *testing.T) {
+			got := cat.Localizer(tt.tag).Compare(tt.a, tt.b) < 0
+			if got != tt.wantNeg {
+				t.Errorf("Compare(%q, %q) < 0 = %v, want %v", tt.a, tt.b, got, tt.wantNeg)
+			}
+		})
+	}
+}
+
+func TestDateAndNumber(t *testing.T) {
+	cat, err := LoadCatalog(testFS, language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2026, 3, 7, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		tag  language.Tag
+		date string
+	}{
+		{language.German, "07.03.2026"},
+		{language.French, "07.03.2026"},
+		{language.English, "7 Mar 2026"},
+		{language.MustParse("ti"), "2026-03-07"},
+	}
+	for _, tt := range tests {
+		if got := cat.Localizer(tt.tag).Date(day); got != tt.date {
+			t.Errorf("%s: Date = %q, want %q", tt.tag, got, tt.date)
+		}
+	}
+	if got := cat.Localizer(language.English).Number(100000); got != "100,000" {
+		t.Errorf("English Number(100000) = %q", got)
+	}
+	if got := cat.Localizer(language.English).Date(time.Time{}); got != "" {
+		t.Errorf("zero date = %q, want empty", got)
+	}
+}
+
+func TestLanguageRegistry(t *testing.T) {
+	tests := []struct {
+		tag    string
+		native string
+		dir    Direction
+	}{
+		{"ar", "العربية", RightToLeft},
+		{"fa-AF", "دری", RightToLeft},
+		{"ps", "پښتو", RightToLeft},
+		{"ckb", "کوردی", RightToLeft},
+		{"kmr", "Kurmancî", LeftToRight},
+		{"ti", "ትግርኛ", LeftToRight},
+		{"de-CH", "Deutsch", LeftToRight}, // matched on the base language
+	}
+	for _, tt := range tests {
+		t.Run(tt.tag, func(t *testing.T) {
+			l, ok := Lookup(language.MustParse(tt.tag))
+			if !ok {
+				t.Fatalf("%s unknown", tt.tag)
+			}
+			if l.Native != tt.native || l.Direction != tt.dir {
+				t.Errorf("got %q dir %v, want %q dir %v", l.Native, l.Direction, tt.native, tt.dir)
+			}
+		})
+	}
+	if len(Languages()) < 20 {
+		t.Errorf("only %d languages registered; the guide ships at least 20", len(Languages()))
+	}
+}

@@ -1,0 +1,140 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"golang.org/x/text/language"
+
+	"accueil/assets"
+	"accueil/i18n"
+	"accueil/intake"
+	"accueil/store"
+)
+
+// testToday pins the desk's date so lists and validation are repeatable.
+var testToday = intake.MustDate("2026-11-23")
+
+const testPassword = "correct horse battery"
+
+// fixture is a desk on a real SQLite file in a temporary folder, drawn by
+// Fyne's test driver.
+type fixture struct {
+	t     *testing.T
+	store *store.Store
+	desk  *Desk
+	win   fyne.Window
+}
+
+func newFixture(t *testing.T, lang language.Tag) *fixture {
+	t.Helper()
+	test.NewTempApp(t)
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "desk.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	cat, err := i18n.LoadCatalog(assets.StaffMessages(), language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	win := test.NewTempWindow(t, nil)
+	win.Resize(fyne.NewSize(1200, 800))
+	d := NewDesk(win, st, cat, Options{Language: lang, Today: func() intake.Date { return testToday }})
+	return &fixture{t: t, store: st, desk: d, win: win}
+}
+
+// staff creates an account and logs it in through the login screen.
+func (f *fixture) loginAs(name string, role intake.Role) {
+	f.t.Helper()
+	ctx := context.Background()
+	if has, _ := f.store.HasStaff(ctx); !has {
+		if _, err := f.store.CreateStaff(ctx, nil, "admin", testPassword, intake.RoleAdmin); err != nil {
+			f.t.Fatal(err)
+		}
+	}
+	admin, err := f.store.Authenticate(ctx, "admin", testPassword)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	if name != "admin" {
+		if _, err := f.store.CreateStaff(ctx, &admin, name, testPassword, role); err != nil {
+			f.t.Fatal(err)
+		}
+	}
+	f.desk.Start()
+	if f.desk.Login == nil {
+		f.t.Fatal("login screen not shown")
+	}
+	test.Type(f.desk.Login.Name, name)
+	test.Type(f.desk.Login.Password, testPassword)
+	test.Tap(f.desk.Login.Submit)
+	if f.desk.Home == nil {
+		f.t.Fatalf("home not shown after login; error: %q", f.desk.Login.Error.Text)
+	}
+}
+
+// typeInto replaces the text of an entry as a person typing would.
+func typeInto(e *keyEntry, s string) {
+	e.SetText("")
+	test.Type(e, s)
+}
+
+// fillArrival types a new arrival into the open form.
+func fillArrival(f *PersonForm, surname, given, dob, nat, n string) {
+	typeInto(f.Surname, surname)
+	typeInto(f.GivenNames, given)
+	typeInto(f.BirthDate, dob)
+	typeInto(f.Nationality, nat)
+	typeInto(f.NNumber, n)
+}
+
+func TestFirstStartCreatesAdmin(t *testing.T) {
+	f := newFixture(t, language.French)
+	f.desk.Start()
+	s := f.desk.FirstRun
+	if s == nil {
+		t.Fatal("an empty database must ask for the first administrator")
+	}
+	test.Type(s.Name, "admin")
+	test.Type(s.Password, "short")
+	test.Type(s.Confirm, "short")
+	test.Tap(s.Submit)
+	if !strings.Contains(s.Error.Text, "10") {
+		t.Fatalf("short password: error %q should name the minimum length", s.Error.Text)
+	}
+	typeInto(s.Password, testPassword)
+	typeInto(s.Confirm, testPassword)
+	test.Tap(s.Submit)
+	if f.desk.Home == nil || f.desk.Staff() == nil || f.desk.Staff().Role != intake.RoleAdmin {
+		t.Fatal("after creating the admin the desk should be logged in on the home screen")
+	}
+	if has, _ := f.store.HasStaff(context.Background()); !has {
+		t.Fatal("no account stored")
+	}
+}
+
+func TestLoginRefusesWrongPassword(t *testing.T) {
+	f := newFixture(t, language.German)
+	if _, err := f.store.CreateStaff(context.Background(), nil, "admin", testPassword, intake.RoleAdmin); err != nil {
+		t.Fatal(err)
+	}
+	f.desk.Start()
+	test.Type(f.desk.Login.Name, "admin")
+	test.Type(f.desk.Login.Password, "wrong password!")
+	test.Tap(f.desk.Login.Submit)
+	if f.desk.Home != nil {
+		t.Fatal("logged in with a wrong password")
+	}
+	want := f.desk.Localizer().S("login.error.bad")
+	if f.desk.Login.Error.Text != want || strings.HasPrefix(want, "[") {
+		t.Fatalf("error %q, want the German message %q", f.desk.Login.Error.Text, want)
+	}
+	if f.desk.Login.Password.Text != "" {
+		t.Fatal("the password field must be cleared after a failed login")
+	}
+}
