@@ -97,8 +97,9 @@ func (l *layouter) breakLines(maxWidth float32) [][2]int {
 	var lines [][2]int
 	start, width := 0, float32(0)
 	for _, s := range l.segments() {
-		w := l.width(s[0], trimEnd(l.runes, s[0], s[1]))
-		full := l.width(s[0], s[1])
+		trimmed := trimEnd(l.runes, s[0], s[1])
+		w := l.width(s[0], trimmed)
+		full := w + l.width(trimmed, s[1])
 		if maxWidth > 0 && s[0] > start && width+w > maxWidth {
 			lines = append(lines, [2]int{start, s[0]})
 			start, width = s[0], 0

@@ -17,10 +17,21 @@ type Measurer interface {
 // Shaper shapes runs with HarfBuzz at a fixed size in pixels. It is not
 // safe for concurrent use (the shaper keeps caches).
 type Shaper struct {
-	Fonts *FontSet
-	Size  float32
-	hb    shaping.HarfbuzzShaper
+	Fonts    *FontSet
+	Size     float32
+	hb       shaping.HarfbuzzShaper
+	advances map[advanceKey]float32
 }
+
+// advanceKey identifies a measured run: words repeat across a page, and
+// shaping is the expensive part of layout.
+type advanceKey struct {
+	text, font string
+	rtl        bool
+}
+
+// maxCachedAdvances bounds the cache; a guide page has a few hundred words.
+const maxCachedAdvances = 1 << 14
 
 // NewShaper returns a shaper for fonts at size pixels.
 func NewShaper(fonts *FontSet, size float32) *Shaper {
@@ -47,8 +58,17 @@ func (s *Shaper) Shape(text []rune, font string, rtl bool) shaping.Output {
 
 // Advance implements Measurer.
 func (s *Shaper) Advance(text []rune, font string, rtl bool) float32 {
+	key := advanceKey{string(text), font, rtl}
+	if w, ok := s.advances[key]; ok {
+		return w
+	}
 	out := s.Shape(text, font, rtl)
-	return float32(out.Advance) / 64
+	w := float32(out.Advance) / 64
+	if s.advances == nil || len(s.advances) >= maxCachedAdvances {
+		s.advances = map[advanceKey]float32{}
+	}
+	s.advances[key] = w
+	return w
 }
 
 // LineHeight returns the tallest line height (ascent + descent + gap)
