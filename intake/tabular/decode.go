@@ -23,7 +23,7 @@ var (
 	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
 	bomUTF16LE = []byte{0xFF, 0xFE}
 	bomUTF16BE = []byte{0xFE, 0xFF}
-	sigZIP     = []byte("PK\x03\x04")              // .xlsx, .ods
+	sigZIP     = []byte("PK\x03\x04")           // .xlsx, .ods
 	sigOLE     = []byte{0xD0, 0xCF, 0x11, 0xE0} // .xls
 )
 

@@ -122,3 +122,12 @@ func KindOf(err error) Kind {
 	}
 	return ErrOther
 }
+
+// MessageIDs returns every message ID this package puts in problems or
+// errors, for the catalogs' completeness tests.
+func MessageIDs() []string {
+	return []string{
+		MsgColumns, MsgEncoding, MsgEmpty, MsgNoHeader, MsgTooManyRows, MsgMissingColumn,
+		MsgQuote, MsgYesNo, MsgFormat, MsgTooLarge, MsgField, MsgRead,
+	}
+}
