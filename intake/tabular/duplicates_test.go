@@ -96,3 +96,37 @@ func TestGeneratedListReadsClean(t *testing.T) {
 		t.Errorf("unmapped, missing: %s", s)
 	}
 }
+
+// TestPrefilterWithinIntakeRule checks that the bounds DuplicatesWithin
+// uses to skip name comparisons are at least as wide as intake's rule.
+func TestPrefilterWithinIntakeRule(t *testing.T) {
+	base := intake.Person{Surname: "Testperson", GivenNames: "Amina", Nationality: "ER", BirthDate: intake.MustDate("1990-12-31")}
+	tests := []struct {
+		name   string
+		days   int
+		approx bool
+		nat    string
+	}{
+		{"exact, just beyond", closeBirthDays + 1, false, "ER"},
+		{"approximate, just beyond", approxBirthDays + 1, true, "ER"},
+		{"other nationality", 0, false, "SY"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			other := base
+			other.BirthDate = intake.DateOf(base.BirthDate.Time().AddDate(0, 0, tt.days))
+			other.BirthDateApprox, other.Nationality = tt.approx, tt.nat
+			if mayMatchByName(briefOf(base), briefOf(other)) {
+				t.Fatal("prefilter lets the pair through")
+			}
+			if rs := intake.MatchReasons(base, other); len(rs) > 0 {
+				t.Errorf("intake matches a pair the prefilter skips: %v", rs)
+			}
+			other.BirthDate = intake.DateOf(base.BirthDate.Time().AddDate(0, 0, max(tt.days-1, 0)))
+			other.Nationality = "ER"
+			if !mayMatchByName(briefOf(base), briefOf(other)) || len(intake.MatchReasons(base, other)) == 0 {
+				t.Error("pair just within the bounds is not matched")
+			}
+		})
+	}
+}

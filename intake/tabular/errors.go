@@ -37,6 +37,8 @@ const (
 	MsgField = "import.error.field"
 	// MsgRead: the file could not be read (disk or network failure).
 	MsgRead = "import.error.read"
+	// MsgWrite: an export could not be written.
+	MsgWrite = "export.error.write"
 )
 
 // Kind classifies errors so that callers can tell them apart with
@@ -54,6 +56,7 @@ const (
 	ErrTooManyRows
 	ErrTooLarge
 	ErrField
+	ErrWrite
 )
 
 var kindInfo = [...]struct{ text, id string }{
@@ -66,6 +69,7 @@ var kindInfo = [...]struct{ text, id string }{
 	ErrTooManyRows: {"too many rows", MsgTooManyRows},
 	ErrTooLarge:    {"file too large", MsgTooLarge},
 	ErrField:       {"unsupported field", MsgField},
+	ErrWrite:       {"write failed", MsgWrite},
 }
 
 // Error makes a Kind usable as an errors.Is target.
@@ -128,6 +132,6 @@ func KindOf(err error) Kind {
 func MessageIDs() []string {
 	return []string{
 		MsgColumns, MsgEncoding, MsgEmpty, MsgNoHeader, MsgTooManyRows, MsgMissingColumn,
-		MsgQuote, MsgYesNo, MsgFormat, MsgTooLarge, MsgField, MsgRead,
+		MsgQuote, MsgYesNo, MsgFormat, MsgTooLarge, MsgField, MsgRead, MsgWrite,
 	}
 }

@@ -36,19 +36,22 @@ var headerNames = map[intake.Field][]string{
 		"prénom original", "prénoms écriture originale", "prénom en écriture originale",
 		"Vorname Originalschrift", "Vornamen Originalschrift",
 	},
-	intake.FieldSex:       {"gender", "sexe", "genre", "Geschlecht", "sesso"},
-	intake.FieldBirthDate: {"DOB", "birth date", "birthdate", "date de naissance", "né le", "née le", "naissance", "Geburtsdatum", "geboren", "geb", "data di nascita"},
+	intake.FieldSex: {"gender", "M/F", "sexe", "H/F", "sexe (M/F)", "genre", "Geschlecht", "sesso"},
+	intake.FieldBirthDate: {
+		"DOB", "birth date", "birthdate", "date de naissance", "date naiss.", "DDN", "né le", "née le", "naissance",
+		"Geburtsdatum", "Geb.-Datum", "geboren", "Geb.", "data di nascita",
+	},
 	intake.FieldBirthDateApprox: {
 		"date of birth approximate", "DOB approximate",
 		"date de naissance approximative", "Geburtsdatum ungefähr", "Geburtsdatum approximativ",
 	},
 	intake.FieldNationality: {
-		"citizenship", "country of origin", "nationalité", "pays d'origine",
+		"citizenship", "country of origin", "nationalité", "nat.", "pays d'origine",
 		"Staatsangehörigkeit", "Staatsangehoerigkeit", "Nationalität", "Nationalitaet",
 		"Staatszugehörigkeit", "Heimatstaat", "Herkunftsland", "nazionalità",
 	},
 	intake.FieldNNumber: {
-		"N number", "N no", "N-No.", "N°", "N° N", "Nº N", "No N", "numéro N", "numéro de dossier",
+		"N number", "N no", "N-No.", "N°", "N° N", "Nº N", "No N", "numéro N", "numéro de dossier", "N° dossier", "N° de dossier SEM",
 		"N-Nummer", "N-Nr.", "Nr. N", "SEM number", "numéro SEM", "SEM-Nummer", "Dossiernummer",
 	},
 	intake.FieldZEMISNumber: {

@@ -1,7 +1,6 @@
 package tabular
 
 import (
-	"cmp"
 	"io"
 	"slices"
 	"strings"
@@ -111,6 +110,7 @@ func readHeader(sc *scanner, mapping map[string]intake.Field) (*Result, error) {
 	if !ok {
 		return nil, newError("read", ErrEmpty, "no header line")
 	}
+	shortenRaw(head.cells)
 	headers := make([]string, len(head.cells))
 	for i, h := range head.cells {
 		headers[i] = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
@@ -120,26 +120,37 @@ func readHeader(sc *scanner, mapping map[string]intake.Field) (*Result, error) {
 		return nil, err
 	}
 	if len(cm.byIndex) == 0 && looksLikeData(headers) {
-		return nil, newError("read", ErrNoHeader, "first line %q holds no column name", strings.Join(headers, string(sc.delim)))
+		// The line may be a person's data: keep it out of the error,
+		// which may end up in a log.
+		return nil, newError("read", ErrNoHeader, "first line holds no column name")
 	}
 	sc.width = len(headers)
 	return &Result{Headers: headers, Columns: cm.byIndex, Unmapped: cm.unmapped, Missing: cm.missing}, nil
 }
 
 // looksLikeData reports whether a first line with no known column name is
-// a data row rather than unknown headers: column names hold no digits,
-// dates and N numbers do. Unknown headers are left for staff to map.
+// a data row rather than unknown headers: dates and N numbers hold runs of
+// three digits or more, column names ("Column1") do not. Unknown headers
+// are left for staff to map.
 func looksLikeData(headers []string) bool {
 	for _, h := range headers {
-		if strings.ContainsAny(h, "0123456789") {
-			return true
+		run := 0
+		for i := 0; i < len(h); i++ {
+			if h[i] < '0' || h[i] > '9' {
+				run = 0
+			} else if run++; run >= 3 {
+				return true
+			}
 		}
 	}
 	return false
 }
 
 func readRows(sc *scanner, res *Result, text string, opts Options) error {
-	limit := cmp.Or(opts.MaxRows, DefaultMaxRows)
+	limit := opts.MaxRows
+	if limit <= 0 {
+		limit = DefaultMaxRows
+	}
 	today := opts.Today
 	if today.IsZero() {
 		today = intake.DateOf(time.Now())
@@ -153,7 +164,9 @@ func readRows(sc *scanner, res *Result, text string, opts Options) error {
 		if n > limit {
 			return newError("read", ErrTooManyRows, "more than %d rows", limit)
 		}
-		res.Rows = append(res.Rows, parseRow(n, rec, len(res.Headers), cols, today))
+		// Parse in place: a Row is large, and copying it shows in profiles.
+		res.Rows = append(res.Rows, Row{})
+		parseRow(&res.Rows[n-1], n, rec, len(res.Headers), cols, today)
 		if opts.Progress != nil && n%progressEvery == 0 {
 			opts.Progress(n)
 		}
@@ -203,9 +216,9 @@ func sortedColumns(m map[int]intake.Field) []column {
 	return cols
 }
 
-// parseRow builds the person of one record and collects its problems.
-func parseRow(n int, rec record, width int, cols []column, today intake.Date) Row {
-	row := Row{Line: n, FileLine: rec.line, Raw: rec.cells}
+// parseRow fills row with the person of one record and its problems.
+func parseRow(row *Row, n int, rec record, width int, cols []column, today intake.Date) {
+	row.Line, row.FileLine, row.Raw = n, rec.line, rec.cells
 	row.Person.Status = intake.StatusExpected
 	var ps []intake.Problem
 	if rec.repaired {
@@ -230,7 +243,6 @@ func parseRow(n int, rec record, width int, cols []column, today intake.Date) Ro
 	}
 	shortenRaw(row.Raw)
 	row.Problems = mergeProblems(ps, row.Person.Validate(today))
-	return row
 }
 
 // mergeProblems adds validation problems to parse problems, leaving out

@@ -77,10 +77,10 @@ func WriteCSV(w io.Writer, persons []intake.Person, fields []intake.Field) error
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return &Error{Op: op, Kind: ErrOther, Err: err}
+		return &Error{Op: op, Kind: ErrWrite, Err: err}
 	}
 	if err := bw.Flush(); err != nil {
-		return &Error{Op: op, Kind: ErrOther, Err: err}
+		return &Error{Op: op, Kind: ErrWrite, Err: err}
 	}
 	return nil
 }
@@ -103,7 +103,7 @@ func WriteJSON(w io.Writer, persons []intake.Person, fields []intake.Field) erro
 	for i, p := range persons {
 		obj.Reset()
 		if err := encodePerson(enc, &obj, p, fields); err != nil {
-			return &Error{Op: op, Kind: ErrOther, Err: err}
+			return &Error{Op: op, Kind: ErrWrite, Err: err}
 		}
 		if i > 0 {
 			bw.WriteString(",")
@@ -113,7 +113,7 @@ func WriteJSON(w io.Writer, persons []intake.Person, fields []intake.Field) erro
 	}
 	bw.WriteString("\n]\n")
 	if err := bw.Flush(); err != nil {
-		return &Error{Op: op, Kind: ErrOther, Err: err}
+		return &Error{Op: op, Kind: ErrWrite, Err: err}
 	}
 	return nil
 }

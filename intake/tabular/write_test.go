@@ -3,6 +3,7 @@ package tabular
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -131,15 +132,11 @@ type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, errFailing }
 
-var errFailing = &Error{Op: "test", Kind: ErrRead}
+var errFailing = errors.New("disk full")
 
 func TestWriteFailure(t *testing.T) {
-	if err := WriteCSV(failingWriter{}, samplePersons(), DefaultExportFields()); err == nil {
-		t.Error("csv: no error")
-	}
-	if err := WriteJSON(failingWriter{}, samplePersons(), DefaultExportFields()); err == nil {
-		t.Error("json: no error")
-	}
+	wantKind(t, WriteCSV(failingWriter{}, samplePersons(), DefaultExportFields()), ErrWrite)
+	wantKind(t, WriteJSON(failingWriter{}, samplePersons(), DefaultExportFields()), ErrWrite)
 }
 
 func TestFormulaEscape(t *testing.T) {
