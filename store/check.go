@@ -1,0 +1,379 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"accueil/intake"
+)
+
+// maxReported bounds the differences Check lists in its error.
+const maxReported = 10
+
+// Check verifies the database: SQLite's integrity check, the foreign keys,
+// and that the query tables, the search index and the duplicate keys are
+// exactly what replaying the events table gives. Errors name entity IDs and
+// fields, never values.
+func (s *Store) Check(ctx context.Context) error {
+	err := s.read(ctx, func(t *txn) error {
+		if err := checkIntegrity(t); err != nil {
+			return err
+		}
+		want, err := replayLog(t)
+		if err != nil {
+			return err
+		}
+		var diffs []string
+		for _, check := range []func(*txn, *projection) ([]string, error){
+			diffFieldValues, diffPersons, diffKeys, diffOthers,
+		} {
+			d, err := check(t, want)
+			if err != nil {
+				return err
+			}
+			diffs = append(diffs, d...)
+		}
+		if len(diffs) > 0 {
+			if len(diffs) > maxReported {
+				diffs = append(diffs[:maxReported], fmt.Sprintf("and %d more", len(diffs)-maxReported))
+			}
+			return errors.New("query tables differ from the log: " + strings.Join(diffs, "; "))
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: check: %w", err)
+	}
+	return nil
+}
+
+func checkIntegrity(t *txn) error {
+	var res string
+	if err := t.queryRow(`PRAGMA integrity_check(1)`).Scan(&res); err != nil {
+		return err
+	}
+	if res != "ok" {
+		return fmt.Errorf("integrity check: %s", res)
+	}
+	rows, err := t.query(`PRAGMA foreign_key_check`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		return errors.New("foreign key check failed")
+	}
+	return rows.Err()
+}
+
+// stored is a field value as field_values holds it.
+type stored struct {
+	value, version, hlc, desk string
+}
+
+// projection is what the query tables should hold, from the log alone.
+type projection struct {
+	types  map[string]intake.EntityType
+	fields map[string]map[intake.Field]stored
+}
+
+// replayLog folds every event with apply's rule: the newest clock reading
+// wins, the desk ID breaking ties.
+func replayLog(t *txn) (*projection, error) {
+	rows, err := t.query(`SELECT ` + eventCols + ` FROM events ORDER BY seq`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	p := &projection{types: map[string]intake.EntityType{}, fields: map[string]map[intake.Field]stored{}}
+	for rows.Next() {
+		ev, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
+		}
+		p.add(ev)
+	}
+	return p, rows.Err()
+}
+
+func (p *projection) add(ev intake.Event) {
+	if _, ok := p.types[ev.EntityID]; !ok {
+		p.types[ev.EntityID] = ev.EntityType
+		p.fields[ev.EntityID] = map[intake.Field]stored{}
+	}
+	fs := p.fields[ev.EntityID]
+	for _, c := range ev.Changes {
+		n := stored{value: c.Value, version: ev.ID, hlc: ev.Time.String(), desk: ev.Desk}
+		old, ok := fs[c.Field]
+		if !ok || n.hlc > old.hlc || (n.hlc == old.hlc && n.desk > old.desk) {
+			fs[c.Field] = n
+		}
+	}
+}
+
+func (p *projection) values(id string) map[intake.Field]string {
+	v := map[intake.Field]string{}
+	for f, st := range p.fields[id] {
+		v[f] = st.value
+	}
+	return v
+}
+
+// ids returns the entities of one type, sorted, for stable reports.
+func (p *projection) ids(et intake.EntityType) []string {
+	var out []string
+	for id, t := range p.types {
+		if t == et {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func diffFieldValues(t *txn, want *projection) ([]string, error) {
+	rows, err := t.query(`SELECT entity_id, field, entity_type, value, version, hlc, desk FROM field_values`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var diffs []string
+	seen := 0
+	for rows.Next() {
+		var id, f, et string
+		var got stored
+		if err := rows.Scan(&id, &f, &et, &got.value, &got.version, &got.hlc, &got.desk); err != nil {
+			return nil, err
+		}
+		seen++
+		if w, ok := want.fields[id][intake.Field(f)]; !ok || w != got || want.types[id] != intake.EntityType(et) {
+			diffs = append(diffs, "field "+id+"/"+f)
+		}
+	}
+	total := 0
+	for _, fs := range want.fields {
+		total += len(fs)
+	}
+	if seen != total {
+		diffs = append(diffs, fmt.Sprintf("field_values has %d rows, the log gives %d", seen, total))
+	}
+	return diffs, rows.Err()
+}
+
+func diffPersons(t *txn, want *projection) ([]string, error) {
+	got, err := tableRows(t, `SELECT id, surname, given_names, surname_original, given_names_original,
+		birth_date, birth_date_approx, nationality, permit, status, arrival_date, n_number, n_norm,
+		zemis_number, zemis_norm, household_id, relation, merged_into, import_batch, deleted, live, sort_key
+		FROM persons`, 22)
+	if err != nil {
+		return nil, err
+	}
+	var diffs []string
+	for _, id := range want.ids(intake.EntityPerson) {
+		row := personRow(intake.PersonFromValues(id, want.values(id)))
+		if w := rowString(row); got[id] != w {
+			diffs = append(diffs, "persons row "+id)
+		}
+		delete(got, id)
+	}
+	for _, id := range slices.Sorted(maps.Keys(got)) {
+		diffs = append(diffs, "persons row "+id+" without events")
+	}
+	return diffs, nil
+}
+
+// tableRows reads a query's rows as text keyed by the first column.
+func tableRows(t *txn, q string, cols int) (map[string]string, error) {
+	rows, err := t.query(q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		vals := make([]string, cols)
+		dest := make([]any, cols)
+		for i := range vals {
+			dest[i] = &vals[i]
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		out[vals[0]] = strings.Join(vals, "\x00")
+	}
+	return out, rows.Err()
+}
+
+// rowString renders a row as tableRows reads it back: booleans as the
+// integers SQLite stores.
+func rowString(row []any) string {
+	s := make([]string, len(row))
+	for i, v := range row {
+		switch v := v.(type) {
+		case bool:
+			s[i] = "0"
+			if v {
+				s[i] = "1"
+			}
+		default:
+			s[i] = fmt.Sprint(v)
+		}
+	}
+	return strings.Join(s, "\x00")
+}
+
+func diffKeys(t *txn, want *projection) ([]string, error) {
+	wantSearch, wantSkeleton := map[string]bool{}, map[string]bool{}
+	for _, id := range want.ids(intake.EntityPerson) {
+		search, skeleton := personKeys(intake.PersonFromValues(id, want.values(id)))
+		for _, k := range search {
+			wantSearch[k+"\x00"+id] = true
+		}
+		for _, k := range skeleton {
+			wantSkeleton[k+"\x00"+id] = true
+		}
+	}
+	var diffs []string
+	for table, w := range map[string]map[string]bool{"search_keys": wantSearch, "skeleton_keys": wantSkeleton} {
+		got, err := tableRows(t, `SELECT key || char(0) || person_id, person_id FROM `+table, 2)
+		if err != nil {
+			return nil, err
+		}
+		for k := range w {
+			if _, ok := got[k]; !ok {
+				diffs = append(diffs, table+" lacks a key of "+keyPerson(k))
+			}
+		}
+		for k := range got {
+			if !w[k] {
+				diffs = append(diffs, table+" has a stray key of "+keyPerson(k))
+			}
+		}
+	}
+	slices.Sort(diffs)
+	return diffs, nil
+}
+
+func keyPerson(k string) string {
+	_, id, _ := strings.Cut(k, "\x00")
+	return id
+}
+
+// diffOthers compares households and decisions.
+func diffOthers(t *txn, want *projection) ([]string, error) {
+	var diffs []string
+	houses, err := tableRows(t, `SELECT id, name FROM households`, 2)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range want.ids(intake.EntityHousehold) {
+		if houses[id] != id+"\x00"+want.values(id)[intake.FieldHouseholdName] {
+			diffs = append(diffs, "household "+id)
+		}
+		delete(houses, id)
+	}
+	if len(houses) > 0 {
+		diffs = append(diffs, fmt.Sprintf("%d households without events", len(houses)))
+	}
+	pairs, err := tableRows(t, `SELECT a || char(0) || b, decision FROM distinct_pairs`, 2)
+	if err != nil {
+		return nil, err
+	}
+	wantPairs := map[string]string{}
+	for _, id := range want.ids(intake.EntityDecision) {
+		v := want.values(id)
+		if v[FieldDecision] != DecisionDistinct {
+			continue
+		}
+		a, b := orderedPair(v[FieldPersonA], v[FieldPersonB])
+		if old, ok := wantPairs[a+"\x00"+b]; !ok || id < old {
+			wantPairs[a+"\x00"+b] = id
+		}
+	}
+	for k, id := range wantPairs {
+		if pairs[k] != k+"\x00"+id {
+			diffs = append(diffs, "distinct pair decided by "+id)
+		}
+		delete(pairs, k)
+	}
+	if len(pairs) > 0 {
+		diffs = append(diffs, fmt.Sprintf("%d distinct pairs without events", len(pairs)))
+	}
+	return diffs, nil
+}
+
+// Rebuild empties the query tables and the index and replays the whole
+// log into them, in one transaction: the repair when Check finds them
+// wrong, and the step after a change to how names are keyed.
+func (s *Store) Rebuild(ctx context.Context) error {
+	err := s.write(ctx, func(t *txn) error {
+		for _, table := range []string{"search_keys", "skeleton_keys", "persons", "households", "distinct_pairs", "field_values"} {
+			if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
+				return err
+			}
+		}
+		rows, err := t.tx.QueryContext(ctx, `SELECT `+eventCols+` FROM events ORDER BY seq`)
+		if err != nil {
+			return err
+		}
+		var evs []intake.Event
+		for rows.Next() {
+			ev, err := scanEvent(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			evs = append(evs, ev)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, ev := range evs {
+			if err := t.apply(ev); err != nil {
+				return fmt.Errorf("event %s: %w", ev.ID, err)
+			}
+		}
+		return t.reindexAll()
+	})
+	if err != nil {
+		return fmt.Errorf("store: rebuild: %w", err)
+	}
+	return nil
+}
+
+// reindexAll recomputes every person's keys: apply reindexes only on a
+// change of name or state, and a rebuild may follow a change of the keys.
+func (t *txn) reindexAll() error {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT id FROM persons`)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		fs, err := loadFields(t, id)
+		if err != nil {
+			return err
+		}
+		if err := t.reindex(intake.PersonFromValues(id, valuesOf(fs))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
