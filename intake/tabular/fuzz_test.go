@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,7 +55,24 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 		checkRows(t, res.Rows)
+		checkDuplicates(t, res.Rows, DuplicatesWithin(res.Rows))
 	})
+}
+
+// checkDuplicates checks that matches are symmetric and name other rows.
+func checkDuplicates(t *testing.T, rows []Row, dups map[int][]Match) {
+	t.Helper()
+	for line, ms := range dups {
+		for _, m := range ms {
+			if m.Row == line || m.Row < 1 || m.Row > len(rows) || len(m.Reasons) == 0 {
+				t.Fatalf("row %d: bad match %+v", line, m)
+			}
+			back := slices.ContainsFunc(dups[m.Row], func(o Match) bool { return o.Row == line })
+			if !back {
+				t.Fatalf("row %d matches %d but not the other way", line, m.Row)
+			}
+		}
+	}
 }
 
 func checkRows(t *testing.T, rows []Row) {

@@ -117,11 +117,14 @@ var headerIndex = sync.OnceValue(func() map[string]intake.Field {
 // ImportableFields returns the fields an import can set, sorted: the ones
 // the preview offers when staff map a column. Health fields are left out on
 // purpose (a list from reception must not write what reception may not
-// read), and so are the fields the store manages (merge, tombstone, batch).
+// read), and so are the fields the store manages (merge, tombstone, batch)
+// and the export's id column, which is recognised but not offered.
 func ImportableFields() []intake.Field {
 	out := make([]intake.Field, 0, len(headerNames))
 	for f := range headerNames {
-		out = append(out, f)
+		if f != FieldID {
+			out = append(out, f)
+		}
 	}
 	slices.Sort(out)
 	return out

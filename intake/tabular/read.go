@@ -19,6 +19,10 @@ const DefaultMaxRows = 200_000
 // enough for a progress bar, rarely enough to cost nothing.
 const progressEvery = 1000
 
+// minRowBytes is a lower bound on the length of a real row (a name and the
+// delimiters of a dozen columns), for sizing the rows slice.
+const minRowBytes = 32
+
 // maxCellBytes bounds a cell read into a person. The longest field allowed
 // (intake.MaxTextLen characters) fits in it in any script; a longer cell is
 // reported as too long without being copied into the person.
@@ -156,8 +160,10 @@ func readRows(sc *scanner, res *Result, text string, opts Options) error {
 		today = intake.DateOf(time.Now())
 	}
 	cols := sortedColumns(res.Columns)
-	// Rows are large: size the slice once from the number of lines.
-	res.Rows = make([]Row, 0, min(strings.Count(text, "\n")+1, limit))
+	// Rows are large: size the slice once from the number of lines, but
+	// no larger than a row per minRowBytes of text, so that a file of
+	// blank lines does not reserve memory for rows it does not have.
+	res.Rows = make([]Row, 0, min(strings.Count(text, "\n")+1, limit, len(text)/minRowBytes+1))
 	n := 0
 	for rec, ok := nextNonBlank(sc); ok; rec, ok = nextNonBlank(sc) {
 		n++

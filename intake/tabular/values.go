@@ -46,7 +46,7 @@ var permitWords = map[string]bool{
 // leading word such as "permis F" or "Ausweis N". Empty text gives
 // [intake.PermitNone]; ok is false for anything else.
 func ParsePermit(s string) (intake.Permit, bool) {
-	for _, w := range strings.FieldsFunc(s, notAlnum) {
+	for _, w := range strings.FieldsFunc(s, isPermitSeparator) {
 		k := key(w)
 		if k == "" || permitWords[k] {
 			continue
@@ -57,7 +57,7 @@ func ParsePermit(s string) (intake.Permit, bool) {
 	return intake.PermitNone, true
 }
 
-func notAlnum(r rune) bool {
+func isPermitSeparator(r rune) bool {
 	return r == ' ' || r == '-' || r == '_' || r == '.' || r == ':' || r == '/' || r == '(' || r == ')' || r == '\t'
 }
 
