@@ -46,12 +46,29 @@ func LoadCatalog(fsys fs.FS, fallback language.Tag) (*Catalog, error) {
 	return c, nil
 }
 
+// pluralAlias maps languages go-i18n has no CLDR plural rules for to a
+// language with the same rules: Kurmanji (kmr) counts like Kurdish (ku).
+var pluralAlias = map[string]string{"kmr": "ku"}
+
+// bundleTag returns the tag under which a language's messages live in the
+// go-i18n bundle.
+func bundleTag(tag language.Tag) language.Tag {
+	if alias, ok := pluralAlias[tag.String()]; ok {
+		return language.MustParse(alias)
+	}
+	return tag
+}
+
 func (c *Catalog) load(fsys fs.FS, name string) error {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return fmt.Errorf("i18n: read %s: %w", name, err)
 	}
-	mf, err := c.bundle.ParseMessageFileBytes(data, path.Base(name))
+	tag, err := language.Parse(strings.TrimSuffix(strings.TrimPrefix(path.Base(name), "active."), ".toml"))
+	if err != nil {
+		return fmt.Errorf("i18n: %s: %w", name, err)
+	}
+	mf, err := c.bundle.ParseMessageFileBytes(data, "active."+bundleTag(tag).String()+".toml")
 	if err != nil {
 		return fmt.Errorf("i18n: parse %s: %w", name, err)
 	}
@@ -59,8 +76,8 @@ func (c *Catalog) load(fsys fs.FS, name string) error {
 	for _, m := range mf.Messages {
 		ids[m.ID] = true
 	}
-	c.ids[mf.Tag] = ids
-	c.tags = append(c.tags, mf.Tag)
+	c.ids[tag] = ids
+	c.tags = append(c.tags, tag)
 	slices.SortFunc(c.tags, func(a, b language.Tag) int { return strings.Compare(a.String(), b.String()) })
 	return nil
 }

@@ -1,11 +1,15 @@
 package i18n
 
 import (
+	"io/fs"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"golang.org/x/text/language"
+
+	"accueil/assets"
 )
 
 var testFS = fstest.MapFS{
@@ -142,5 +146,34 @@ func TestLanguageRegistry(t *testing.T) {
 	}
 	if len(Languages()) < 20 {
 		t.Errorf("only %d languages registered; the guide ships at least 20", len(Languages()))
+	}
+}
+
+// TestShippedCatalogs loads the real staff and newcomer catalogs: every
+// file parses (Kurmanji included, which go-i18n knows no plural rule for)
+// and every language has every message of English.
+func TestShippedCatalogs(t *testing.T) {
+	for name, fsys := range map[string]fs.FS{"staff": assets.StaffMessages(), "newcomer": assets.NewcomerMessages()} {
+		t.Run(name, func(t *testing.T) {
+			cat, err := LoadCatalog(fsys, language.English)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, tag := range cat.Languages() {
+				if m := cat.Missing(tag); len(m) > 0 {
+					t.Errorf("%s lacks %v", tag, m)
+				}
+			}
+		})
+	}
+	cat, err := LoadCatalog(assets.NewcomerMessages(), language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cat.Localizer(language.MustParse("kmr")).S("newcomer.back"); got == "Back" || strings.HasPrefix(got, "[") {
+		t.Errorf("Kurmanji 'back' = %q, want the Kurmanji text", got)
+	}
+	if n := len(cat.Languages()); n < 20 {
+		t.Errorf("newcomer catalogs in %d languages, want at least 20", n)
 	}
 }

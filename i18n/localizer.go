@@ -27,7 +27,7 @@ type Localizer struct {
 func (c *Catalog) Localizer(tag language.Tag) *Localizer {
 	return &Localizer{
 		tag:      tag,
-		loc:      goi18n.NewLocalizer(c.bundle, tag.String()),
+		loc:      goi18n.NewLocalizer(c.bundle, bundleTag(tag).String()),
 		fallback: goi18n.NewLocalizer(c.bundle, c.fallback.String()),
 		catalog:  c,
 		collator: collate.New(tag, collate.IgnoreCase),

@@ -139,9 +139,5 @@ func (d *Desk) planImport(s *ImportScreen, mapping map[string]intake.Field) {
 }
 
 func importErrorID(err error) string {
-	var te *tabular.Error
-	if errorsAs(err, &te) && te.ID() != "" {
-		return te.ID()
-	}
-	return "import.error.unreadable"
+	return tabular.KindOf(err).MessageID()
 }

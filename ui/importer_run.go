@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,8 +13,6 @@ import (
 
 	"accueil/intake"
 )
-
-var errorsAs = errors.As
 
 // progressInterval caps how often progress reaches the screen: refreshing
 // on every row would keep the UI thread busy with drawing.

@@ -100,9 +100,14 @@ func (f *PersonForm) section(titleID string, items ...*widget.FormItem) fyne.Can
 }
 
 func (f *PersonForm) entry() *keyEntry {
-	e := newKeyEntry(f.Cancel)
+	e := newKeyEntry(f.Cancel).limit(intake.MaxPlaceLen, f.tooLong)
 	e.OnSubmitted = func(string) { f.Save() }
 	return e
+}
+
+// tooLong explains a refused paste or keystroke; what was there is kept.
+func (f *PersonForm) tooLong(max int) {
+	f.Problems.SetText(f.d.loc.T("form.error.too_long", map[string]any{"Max": max}))
 }
 
 func (f *PersonForm) dateEntry(field intake.Field) *keyEntry {
@@ -139,8 +144,9 @@ func (f *PersonForm) makeWidgets() {
 	f.AccSince = f.dateEntry(intake.FieldAccommodationSince)
 	f.Vulnerabilities = widget.NewCheckGroup(f.vulnerabilityLabels(), nil)
 	f.Dietary = f.entry()
+	f.Dietary.limit(intake.MaxTextLen, f.tooLong)
 	if f.d.staff.Role.CanReadField(intake.FieldHealthNotes) {
-		f.Health = newKeyEntry(f.Cancel)
+		f.Health = newKeyEntry(f.Cancel).limit(intake.MaxTextLen, f.tooLong)
 		f.Health.MultiLine = true
 		f.Health.Wrapping = fyne.TextWrapWord
 		f.Health.SetMinRowsVisible(3)

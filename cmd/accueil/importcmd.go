@@ -169,11 +169,7 @@ func nonEmpty(v map[intake.Field]string) map[string]string {
 }
 
 func translateImportError(loc *i18n.Localizer, err error) string {
-	var te *tabular.Error
-	if errors.As(err, &te) && te.ID() != "" {
-		return loc.S(te.ID())
-	}
-	return loc.S("import.error.unreadable")
+	return loc.S(tabular.KindOf(err).MessageID())
 }
 
 // writeImport stores the rows without errors (and without suspected

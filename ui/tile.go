@@ -1,0 +1,114 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accueil/i18n/bidi"
+)
+
+// Tile is a large button for newcomers: an optional pictogram and a label
+// in the newcomer's script, drawn by ScriptText (a Button's label would use
+// the theme font and break scripts). It answers to taps and, when focused,
+// to Enter and Space.
+type Tile struct {
+	widget.BaseWidget
+	Label    *ScriptText
+	icon     fyne.Resource
+	OnTapped func()
+	focused  bool
+	bg       *canvas.Rectangle
+}
+
+func (k *Kiosk) newTile(text, lang string, icon fyne.Resource, tapped func()) *Tile {
+	dir := bidi.LTR
+	if d := (&Kiosk{lang: lang}).direction(); d == bidi.RTL {
+		dir = bidi.RTL
+	}
+	t := &Tile{Label: NewScriptText(k.fonts, text, PrimaryFont(lang), dir, 26), icon: icon}
+	t.OnTapped = func() {
+		k.touch()
+		tapped()
+	}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// Text returns the tile's label.
+func (t *Tile) Text() string { return t.Label.Text }
+
+// SetText changes the label.
+func (t *Tile) SetText(s string) {
+	t.Label.Text = s
+	t.Label.Refresh()
+}
+
+// Tapped implements fyne.Tappable.
+func (t *Tile) Tapped(*fyne.PointEvent) {
+	if t.OnTapped != nil {
+		t.OnTapped()
+	}
+}
+
+// FocusGained implements fyne.Focusable.
+func (t *Tile) FocusGained() { t.focused = true; t.Refresh() }
+
+// FocusLost implements fyne.Focusable.
+func (t *Tile) FocusLost() { t.focused = false; t.Refresh() }
+
+// TypedRune implements fyne.Focusable.
+func (t *Tile) TypedRune(r rune) {
+	if r == ' ' {
+		t.Tapped(nil)
+	}
+}
+
+// TypedKey implements fyne.Focusable.
+func (t *Tile) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		t.Tapped(nil)
+	}
+}
+
+// CreateRenderer implements fyne.Widget.
+func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
+	t.bg = canvas.NewRectangle(theme.Color(theme.ColorNameButton))
+	t.bg.CornerRadius = 14
+	t.bg.StrokeWidth = 3
+	content := fyne.CanvasObject(container.New(&wrapColumn{}, t.Label))
+	if t.icon != nil {
+		img := canvas.NewImageFromResource(theme.NewThemedResource(t.icon))
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(48, 48))
+		content = container.NewBorder(container.NewCenter(img), nil, nil, nil, content)
+	}
+	return &tileRenderer{t: t, content: container.NewPadded(content)}
+}
+
+type tileRenderer struct {
+	t       *Tile
+	content fyne.CanvasObject
+}
+
+func (r *tileRenderer) Layout(s fyne.Size) {
+	r.t.bg.Resize(s)
+	r.content.Resize(s)
+}
+
+func (r *tileRenderer) MinSize() fyne.Size { return r.content.MinSize() }
+
+func (r *tileRenderer) Refresh() {
+	r.t.bg.FillColor = theme.Color(theme.ColorNameButton)
+	r.t.bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	if r.t.focused {
+		r.t.bg.StrokeColor = theme.Color(theme.ColorNameFocus)
+	}
+	r.t.bg.Refresh()
+	r.t.Label.Refresh()
+}
+
+func (r *tileRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t.bg, r.content} }
+func (r *tileRenderer) Destroy()                     {}
