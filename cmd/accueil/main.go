@@ -6,6 +6,9 @@
 //	accueil init --admin NAME                create a data folder and its first admin
 //	accueil import [--dry-run --json] FILE   import an attribution list (CSV)
 //	accueil export --json|--csv              export the persons the user may see
+//	accueil guide check [--json]             check every guide page can be drawn
+//	accueil guide render --lang L --topic T --out F.png
+//	accueil guide pdf --lang L [--topic T] --out F.pdf
 //
 // Commands act as the staff member --user NAME, with the password from the
 // environment variable ACCUEIL_PASSWORD or asked on the terminal.
@@ -37,6 +40,8 @@ func run(args []string) error {
 		return runImport(rest)
 	case "export":
 		return runExport(rest)
+	case "guide":
+		return runGuide(rest)
 	case "help":
 		fmt.Println(usage)
 		return nil
@@ -49,4 +54,7 @@ const usage = `usage:
   accueil init --data DIR --admin NAME
   accueil import --data DIR --user NAME [--dry-run] [--json] [--lang TAG] FILE.csv
   accueil export --data DIR --user NAME (--json | --csv)
+  accueil guide check [--json]
+  accueil guide render --lang TAG --topic ID --out FILE.png
+  accueil guide pdf --lang TAG [--topic ID] --out FILE.pdf
 The password is read from ACCUEIL_PASSWORD or asked on the terminal.`

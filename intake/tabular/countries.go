@@ -136,6 +136,23 @@ func ParseCountry(s string) (code string, ok bool) {
 	if s == "" {
 		return "", true
 	}
+	if code, ok := lookupCountry(s); ok {
+		return code, true
+	}
+	// "Afghanistan (AFG)", "ERI (Erythrée)": either part will do.
+	if before, after, found := strings.Cut(s, "("); found {
+		inside, _, _ := strings.Cut(after, ")")
+		for _, part := range []string{before, inside} {
+			if code, ok := lookupCountry(strings.TrimSpace(part)); ok {
+				return code, true
+			}
+		}
+	}
+	return "", false
+}
+
+// lookupCountry reads a code or a name.
+func lookupCountry(s string) (string, bool) {
 	t := countries()
 	if len(s) == 2 || len(s) == 3 {
 		if r, err := language.ParseRegion(s); err == nil {
@@ -144,6 +161,6 @@ func ParseCountry(s string) (code string, ok bool) {
 			}
 		}
 	}
-	code, ok = t.names[key(s)]
+	code, ok := t.names[key(s)]
 	return code, ok
 }

@@ -142,6 +142,7 @@ func TestParseCountry(t *testing.T) {
 		{"Elfenbeinküste", "CI", true}, {"Côte d’Ivoire", "CI", true}, {"Kongo (Kinshasa)", "CD", true},
 		{"Congo - Brazzaville", "CG", true}, {"Myanmar", "MM", true}, {"Äthiopien", "ET", true},
 		{"Antigua and Barbuda", "AG", true}, {"UK", "GB", true}, {"ZR", "CD", true},
+		{"Afghanistan (AFG)", "AF", true}, {"ERI (Erythrée)", "ER", true}, {"Atlantis (AT)", "AT", true},
 		{"", "", true}, {"  ", "", true},
 		{"Atlantis", "", false}, {"EU", "", false}, {"ZZ", "", false}, {"XXA", "", false},
 		{"stateless", "", false}, {"YU", "", false}, {"SU", "", false},

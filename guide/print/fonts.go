@@ -1,0 +1,56 @@
+package print
+
+import (
+	"fmt"
+
+	"golang.org/x/text/language"
+
+	"accueil/assets"
+	"accueil/i18n"
+	"accueil/i18n/textlayout"
+)
+
+// FontFiles are the bundled fonts in fallback order: Noto Sans first (Latin,
+// Cyrillic, digits, punctuation), then one font per further script.
+var FontFiles = []string{
+	"NotoSans-Regular.ttf",
+	"NotoSansArabic-Regular.ttf",
+	"NotoSansEthiopic-Regular.ttf",
+	"NotoSansTamil-Regular.ttf",
+	"NotoSansGeorgian-Regular.ttf",
+}
+
+// BundledFonts loads the bundled fonts.
+func BundledFonts() (*textlayout.FontSet, error) {
+	var nf []textlayout.NamedFont
+	for _, name := range FontFiles {
+		data, err := assets.Font(name)
+		if err != nil {
+			return nil, fmt.Errorf("print: font %s: %w", name, err)
+		}
+		nf = append(nf, textlayout.NamedFont{Name: name, Data: data})
+	}
+	return textlayout.NewFontSet(nf...)
+}
+
+// PrimaryFont returns the bundled font of a language's script.
+func PrimaryFont(lang string) string {
+	l, _ := i18n.Lookup(language.Make(lang))
+	switch l.Script {
+	case "Arab":
+		return "NotoSansArabic-Regular.ttf"
+	case "Ethi":
+		return "NotoSansEthiopic-Regular.ttf"
+	case "Taml":
+		return "NotoSansTamil-Regular.ttf"
+	case "Geor":
+		return "NotoSansGeorgian-Regular.ttf"
+	}
+	return "NotoSans-Regular.ttf"
+}
+
+// IsRTL reports whether a language is written right to left.
+func IsRTL(lang string) bool {
+	l, ok := i18n.Lookup(language.Make(lang))
+	return ok && l.Direction == i18n.RightToLeft
+}
