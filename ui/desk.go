@@ -22,6 +22,8 @@ type Options struct {
 	Today func() intake.Date
 	// OnLanguage is told when the staff switch language, to remember it.
 	OnLanguage func(language.Tag)
+	// OnNewcomer switches the window to the locked newcomer screen.
+	OnNewcomer func()
 }
 
 // Desk is the reception desk's window: it shows one screen at a time and

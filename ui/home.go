@@ -25,6 +25,9 @@ type HomeScreen struct {
 	New     *widget.Button
 	Import  *widget.Button
 	Logout  *widget.Button
+	// Newcomer hands the screen to a newcomer: the staff member is logged
+	// out, and only a staff login leaves the newcomer screen.
+	Newcomer *widget.Button
 
 	rows   []store.Summary
 	filter store.ListFilter
@@ -79,13 +82,23 @@ func (d *Desk) homeToolbar(h *HomeScreen) fyne.CanvasObject {
 		OnTapped: d.newArrival}
 	h.Import = &widget.Button{Text: d.loc.S("home.import"), Icon: theme.UploadIcon(), OnTapped: d.showImport}
 	h.Logout = &widget.Button{Text: d.loc.S("home.logout"), Icon: theme.LogoutIcon(), OnTapped: d.Logout}
+	h.Newcomer = &widget.Button{Text: d.loc.S("home.newcomer"), Icon: theme.ComputerIcon(), OnTapped: d.toNewcomer}
 	if !d.staff.Role.CanEditPersons() {
 		h.New.Disable()
 	}
 	if !d.staff.Role.CanImport() {
 		h.Import.Disable()
 	}
-	return container.NewHBox(h.New, h.Import, d.languageSelect(), h.Logout)
+	if d.opts.OnNewcomer == nil {
+		h.Newcomer.Hide()
+	}
+	return container.NewHBox(h.New, h.Import, h.Newcomer, d.languageSelect(), h.Logout)
+}
+
+func (d *Desk) toNewcomer() {
+	d.staff = nil
+	d.status.SetText("")
+	d.opts.OnNewcomer()
 }
 
 // refreshHome reloads the list for the search text or the selected tab.

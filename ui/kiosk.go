@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -53,6 +54,7 @@ type Kiosk struct {
 	lang      string
 	loc       *i18n.Localizer
 	lastTouch time.Time
+	watch     sync.Once
 
 	// The tiles on display, for keyboard, tests and screenshots.
 	Languages []*Tile
@@ -74,10 +76,11 @@ func NewKiosk(win fyne.Window, g *guide.Guide, cat *i18n.Catalog, fonts *Fonts, 
 	return &Kiosk{win: win, guide: g, cat: cat, fonts: fonts, auth: auth, opts: opts}
 }
 
-// Start shows the language picker and starts the idle watch.
+// Start shows the language picker; the first start also starts the idle
+// watch, which runs for the life of the window.
 func (k *Kiosk) Start() {
 	k.ShowLanguages()
-	go k.watchIdle()
+	k.watch.Do(func() { go k.watchIdle() })
 }
 
 func (k *Kiosk) ctx() context.Context { return context.Background() }

@@ -58,6 +58,14 @@ func (d *Desk) login(s *LoginScreen) {
 	d.showHome()
 }
 
+// ResumeAs shows the lists to a staff member who logged in elsewhere (the
+// newcomer screen's staff exit).
+func (d *Desk) ResumeAs(staff intake.Staff) {
+	d.staff = &staff
+	d.say("login.welcome", map[string]any{"Name": staff.Name})
+	d.showHome()
+}
+
 // Logout forgets the staff member and shows the login.
 func (d *Desk) Logout() {
 	d.staff = nil

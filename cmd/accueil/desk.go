@@ -4,13 +4,23 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/storage"
 	"golang.org/x/text/language"
 
 	"accueil/assets"
+	"accueil/guide"
+	"accueil/guide/print"
 	"accueil/i18n"
+	"accueil/i18n/textlayout"
+	"accueil/intake"
+	"accueil/store"
 	"accueil/ui"
 )
 
@@ -22,6 +32,7 @@ func runDesk(args []string) error {
 	fs := flag.NewFlagSet("accueil", flag.ContinueOnError)
 	var c common
 	c.register(fs)
+	newcomer := fs.Bool("newcomer", false, "start on the locked newcomer screen")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -44,14 +55,74 @@ func runDesk(args []string) error {
 	}
 	win := a.NewWindow("Accueil")
 	win.Resize(fyne.NewSize(1200, 800))
+	var kiosk *ui.Kiosk
 	desk := ui.NewDesk(win, st, cat, ui.Options{
 		Language:   lang,
 		OnLanguage: func(t language.Tag) { prefs.SetString(prefStaffLanguage, t.String()) },
+		OnNewcomer: func() { kiosk.Start() },
 	})
-	desk.Start()
-	win.ShowAndRun()
-	if err := st.Close(); err != nil {
-		return fmt.Errorf("close store: %w", err)
+	kiosk, err = newKiosk(a, win, st, c.data, cat.Localizer(lang), desk.ResumeAs)
+	if err != nil {
+		return err
 	}
+	if *newcomer {
+		kiosk.Start()
+	} else {
+		desk.Start()
+	}
+	win.ShowAndRun()
 	return nil
+}
+
+// newKiosk prepares the newcomer screen: guide, newcomer catalogs, bundled
+// fonts, and "take home" PDFs written to the data folder and opened with
+// the system's viewer for printing.
+func newKiosk(a fyne.App, win fyne.Window, st *store.Store, data string, staff *i18n.Localizer, onExit func(intake.Staff)) (*ui.Kiosk, error) {
+	g, err := guide.Load(assets.Guide())
+	if err != nil {
+		return nil, err
+	}
+	messages, err := i18n.LoadCatalog(assets.NewcomerMessages(), language.English)
+	if err != nil {
+		return nil, err
+	}
+	fonts, err := print.BundledFonts()
+	if err != nil {
+		return nil, err
+	}
+	takeHome := func(lang, topic string) error {
+		return printGuide(a, g, fonts, messages.Localizer(language.Make(lang)), data, lang, topic)
+	}
+	return ui.NewKiosk(win, g, messages, ui.NewFonts(fonts), st, ui.KioskOptions{
+		Staff: staff, OnExit: onExit, OnTakeHome: takeHome,
+	}), nil
+}
+
+func printGuide(a fyne.App, g *guide.Guide, fonts *textlayout.FontSet, loc *i18n.Localizer, data, lang, topic string) error {
+	texts := print.Texts{
+		Draft:       loc.S("newcomer.draft_notice"),
+		Placeholder: loc.S("newcomer.placeholder_notice"),
+		Footer:      loc.T("newcomer.printed_on", map[string]any{"Date": time.Now().Format("02.01.2006")}),
+	}
+	dir := filepath.Join(data, "printouts")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	name := fmt.Sprintf("guide-%s-%s-%s.pdf", lang, orAll(topic), time.Now().Format("20060102-150405"))
+	path := filepath.Join(dir, name)
+	if err := writeGuidePDF(g, fonts, texts, lang, topic, path); err != nil {
+		return err
+	}
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err != nil {
+		return err
+	}
+	return a.OpenURL(u)
+}
+
+func orAll(topic string) string {
+	if topic == "" {
+		return "all"
+	}
+	return topic
 }
