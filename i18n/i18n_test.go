@@ -77,7 +77,7 @@ func TestCompareFollowsLanguage(t *testing.T) {
 		a, b    string
 		wantNeg bool
 	}{
-		{language.German, "Äbi", "Acker", true},   // Ä sorts with A
+		{language.German, "Äbi", "Acker", true},     // Ä sorts with A
 		{language.French, "élodie", "Fabien", true}, // é sorts with e, case ignored
 		{language.MustParse("tr"), "ıhlamur", "iğne", true},
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -38,6 +39,7 @@ type Desk struct {
 
 	staff   *intake.Staff
 	rebuild func() fyne.CanvasObject
+	focus   fyne.Focusable // what the screen being built wants focused
 	status  *widget.Label
 
 	// The screen on display, for keyboard shortcuts and tests.
@@ -101,8 +103,14 @@ func (d *Desk) show(build func() fyne.CanvasObject) {
 	d.Login, d.FirstRun, d.Home, d.Form, d.Import, d.House = nil, nil, nil, nil, nil, nil
 	d.rebuild = build
 	d.win.SetTitle(d.loc.S("app.title"))
+	d.focus = nil
 	content := build()
 	d.win.SetContent(container.NewBorder(nil, d.status, nil, nil, content))
+	// Focus only once the content is on the canvas: focusing an object the
+	// canvas does not hold yet is silently ignored.
+	if d.focus != nil {
+		d.win.Canvas().Focus(d.focus)
+	}
 }
 
 // say writes a message on the status line.
@@ -134,31 +142,46 @@ func (d *Desk) languageSelect() *widget.Select {
 	return sel
 }
 
+// deskKeys are the keys of the desk's Ctrl shortcuts.
+var deskKeys = []fyne.KeyName{fyne.KeyF, fyne.KeyN, fyne.KeyS}
+
+func isDeskShortcut(s *desktop.CustomShortcut) bool {
+	return s.Modifier == fyne.KeyModifierShortcutDefault && slices.Contains(deskKeys, s.KeyName)
+}
+
 func (d *Desk) addShortcuts() {
 	c := d.win.Canvas()
-	ctrl := fyne.KeyModifierShortcutDefault
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}, func(fyne.Shortcut) {
-		if d.Home != nil {
-			d.win.Canvas().Focus(d.Home.Search)
-		} else if d.staff != nil {
-			d.showHome()
-		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl}, func(fyne.Shortcut) {
-		if d.staff != nil && d.staff.Role.CanEditPersons() {
-			d.newArrival()
-		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}, func(fyne.Shortcut) {
-		if d.Form != nil {
-			d.Form.Save()
-		}
-	})
+	for _, key := range deskKeys {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, d.onShortcut)
+	}
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
 			d.escape()
 		}
 	})
+}
+
+// onShortcut runs Ctrl+F (search), Ctrl+N (new arrival), Ctrl+S (save).
+func (d *Desk) onShortcut(s fyne.Shortcut) {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok || d.staff == nil {
+		return
+	}
+	switch cs.KeyName {
+	case fyne.KeyF:
+		if d.Home == nil {
+			d.showHome()
+		}
+		d.win.Canvas().Focus(d.Home.Search)
+	case fyne.KeyN:
+		if d.staff.Role.CanEditPersons() {
+			d.newArrival()
+		}
+	case fyne.KeyS:
+		if d.Form != nil {
+			d.Form.Save()
+		}
+	}
 }
 
 // escape cancels the screen on display: back to the lists.

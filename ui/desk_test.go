@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"golang.org/x/text/language"
 
@@ -136,5 +137,28 @@ func TestLoginRefusesWrongPassword(t *testing.T) {
 	}
 	if f.desk.Login.Password.Text != "" {
 		t.Fatal("the password field must be cleared after a failed login")
+	}
+}
+
+// TestShortcutsReachTheDeskFromAFocusedField: an Entry swallows shortcuts
+// it does not know; the desk's must still work while typing.
+func TestShortcutsReachTheDeskFromAFocusedField(t *testing.T) {
+	f := newFixture(t, language.English)
+	f.loginAs("desk1", intake.RoleReception)
+	f.win.Canvas().Focus(f.desk.Home.Search)
+	ctrl := fyne.KeyModifierShortcutDefault
+	f.desk.Home.Search.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl})
+	if f.desk.Form == nil {
+		t.Fatal("Ctrl+N in the search field did not open a new arrival")
+	}
+	typeInto(f.desk.Form.Surname, "Testari")
+	typeInto(f.desk.Form.BirthDate, "01.02.1990")
+	f.desk.Form.Surname.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl})
+	if f.desk.Form == nil || f.desk.Form.Person().ID == "" {
+		t.Fatal("Ctrl+S in a form field did not save")
+	}
+	f.desk.Form.Surname.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl})
+	if f.desk.Home == nil || f.win.Canvas().Focused() != f.desk.Home.Search {
+		t.Fatal("Ctrl+F did not go to the search field")
 	}
 }

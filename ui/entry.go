@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -55,8 +56,17 @@ func (e *keyEntry) TypedRune(r rune) {
 	e.Entry.TypedRune(r)
 }
 
-// TypedShortcut implements fyne.Shortcutable.
+// TypedShortcut implements fyne.Shortcutable. The focused widget receives
+// every shortcut and an Entry swallows those it does not know, so the
+// desk's own shortcuts (Ctrl+F, Ctrl+N, Ctrl+S) are handed on to the
+// canvas, where the desk registered them.
 func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && isDeskShortcut(cs) {
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(interface{ TypedShortcut(fyne.Shortcut) }); ok {
+			c.TypedShortcut(s)
+			return
+		}
+	}
 	if p, ok := s.(*fyne.ShortcutPaste); ok && e.maxLen > 0 && p.Clipboard != nil {
 		if utf8.RuneCountInString(e.Text)+utf8.RuneCountInString(p.Clipboard.Content()) > e.maxLen {
 			e.refuse()

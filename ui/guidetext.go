@@ -64,6 +64,7 @@ type ScriptText struct {
 	Direction bidi.Direction
 	TextSize  float32
 	Bold      bool
+	Center    bool
 	Color     color.Color
 
 	fonts *Fonts
@@ -90,7 +91,7 @@ func (t *ScriptText) layout(width float32) textlayout.Paragraph {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	m := fyneMeasurer{fonts: t.fonts, size: t.TextSize, style: fyne.TextStyle{Bold: t.Bold}}
-	t.para = textlayout.Layout(t.Text, textlayout.Options{Primary: t.Primary, Direction: t.Direction, MaxWidth: width}, t.fonts.Set, m)
+	t.para = textlayout.Layout(t.Text, textlayout.Options{Primary: t.Primary, Direction: t.Direction, MaxWidth: width, Center: t.Center}, t.fonts.Set, m)
 	t.width = width
 	return t.para
 }

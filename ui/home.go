@@ -72,7 +72,7 @@ func (d *Desk) buildHome() fyne.CanvasObject {
 	}
 	top := container.NewBorder(nil, nil, nil, d.homeToolbar(h), h.Search)
 	d.refreshHome()
-	d.win.Canvas().Focus(h.Search)
+	d.focus = h.Search
 	header := container.NewVBox(top, container.NewBorder(nil, nil, nil, h.Count, h.Tabs))
 	return container.NewBorder(header, nil, nil, nil, h.Results)
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
@@ -37,6 +38,9 @@ type KioskOptions struct {
 	// newcomer mode.
 	Staff *i18n.Localizer
 }
+
+// navTile is the size of the Home and Back tiles.
+var navTile = fyne.NewSize(180, 110)
 
 // DefaultIdle returns the newcomer screen to the start after two minutes.
 const DefaultIdle = 2 * time.Minute
@@ -114,7 +118,7 @@ func (k *Kiosk) watchIdle() {
 func (k *Kiosk) ShowLanguages() {
 	k.lang, k.loc = "", nil
 	k.clear()
-	grid := container.NewGridWrap(fyne.NewSize(260, 110))
+	grid := container.New(&tileGrid{cell: fyne.NewSize(230, 100), gap: 12})
 	for _, l := range k.guideLanguages() {
 		lang := l
 		tile := k.newTile(lang.Native, lang.Tag.String(), nil, func() { k.ChooseLanguage(lang.Tag.String()) })
@@ -154,7 +158,7 @@ func (k *Kiosk) ChooseLanguage(tag string) {
 func (k *Kiosk) ShowTopics() {
 	k.touch()
 	k.clear()
-	grid := container.NewGridWrap(fyne.NewSize(300, 150))
+	grid := container.New(&tileGrid{cell: fyne.NewSize(280, 150), gap: 12, rtl: k.direction() == bidi.RTL})
 	for _, t := range k.guide.Topics {
 		topic := t
 		page, ok := k.guide.Page(k.lang, topic.ID)
@@ -179,14 +183,19 @@ func (k *Kiosk) ShowPage(topic string) {
 	}
 	column := &wrapColumn{gap: 10}
 	body := container.New(column)
-	scroll := container.NewVScroll(container.NewPadded(body))
+	// Generous side margins keep text clear of the scroll bar.
+	scroll := container.NewVScroll(container.New(layout.NewCustomPaddedLayout(12, 24, 40, 40), body))
 	column.onResized = func() { fyne.Do(scroll.Refresh) }
 	for _, b := range k.pageBlocks(page) {
 		k.Page = append(k.Page, b)
 		body.Add(b)
 	}
 	k.TakeHome = k.newTile(k.loc.S("newcomer.take_home"), k.lang, theme.DocumentPrintIcon(), func() { k.takeHome(topic) })
-	bottom := container.NewHBox(layoutSpacer(), container.NewGridWrap(fyne.NewSize(300, 80), k.TakeHome))
+	take := container.NewGridWrap(fyne.NewSize(320, 110), k.TakeHome)
+	bottom := container.NewHBox(layout.NewSpacer(), take)
+	if k.direction() == bidi.RTL {
+		bottom = container.NewHBox(take, layout.NewSpacer())
+	}
 	k.win.SetContent(container.NewBorder(k.navBar(true), bottom, nil, nil, scroll))
 }
 
@@ -232,14 +241,18 @@ func (k *Kiosk) pageBlocks(p *guide.Page) []*ScriptText {
 // navBar holds Home and Back, always visible, in the newcomer's language.
 func (k *Kiosk) navBar(withBack bool) fyne.CanvasObject {
 	k.Home = k.newTile(k.loc.S("newcomer.home"), k.lang, theme.HomeIcon(), k.ShowLanguages)
-	items := []fyne.CanvasObject{k.Home}
+	items := []fyne.CanvasObject{container.NewGridWrap(navTile, k.Home)}
 	if withBack {
-		k.Back = k.newTile(k.loc.S("newcomer.back"), k.lang, theme.NavigateBackIcon(), k.ShowTopics)
-		items = append(items, k.Back)
+		back := theme.NavigateBackIcon()
+		if k.direction() == bidi.RTL {
+			back = theme.NavigateNextIcon() // "back" points right in a right-to-left reading
+		}
+		k.Back = k.newTile(k.loc.S("newcomer.back"), k.lang, back, k.ShowTopics)
+		items = append(items, container.NewGridWrap(navTile, k.Back))
 	}
 	if k.direction() == bidi.RTL {
 		// Right-to-left readers look for "back" on the right.
-		return container.NewHBox(append([]fyne.CanvasObject{layoutSpacer()}, reverse(items)...)...)
+		return container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, reverse(items)...)...)
 	}
 	return container.NewHBox(items...)
 }

@@ -38,7 +38,7 @@ func (d *Desk) buildLogin() fyne.CanvasObject {
 	)
 	title := widget.NewLabelWithStyle(d.loc.S("login.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	box := container.NewVBox(title, form, s.Submit, s.Error, d.languageSelect())
-	d.win.Canvas().Focus(s.Name)
+	d.focus = s.Name
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(420, 320), box))
 }
 
@@ -103,7 +103,7 @@ func (d *Desk) buildFirstRun() fyne.CanvasObject {
 	)
 	title := widget.NewLabelWithStyle(d.loc.S("firstrun.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	box := container.NewVBox(title, intro, form, s.Submit, s.Error, d.languageSelect())
-	d.win.Canvas().Focus(s.Name)
+	d.focus = s.Name
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(480, 420), box))
 }
 

@@ -91,7 +91,7 @@ func (d *Desk) buildPersonForm(p intake.Person, seen store.Versions) fyne.Canvas
 		),
 	)
 	body := container.NewVBox(columns, f.section("person.section.needs", f.needsItems()...), f.Problems)
-	d.win.Canvas().Focus(f.Surname)
+	d.focus = f.Surname
 	return container.NewBorder(container.NewVBox(heading, buttons), nil, nil, nil, container.NewVScroll(body))
 }
 

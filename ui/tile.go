@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,6 +28,7 @@ func (k *Kiosk) newTile(text, lang string, icon fyne.Resource, tapped func()) *T
 		dir = bidi.RTL
 	}
 	t := &Tile{Label: NewScriptText(k.fonts, text, PrimaryFont(lang), dir, 26), icon: icon}
+	t.Label.Center = true
 	t.OnTapped = func() {
 		k.touch()
 		tapped()
@@ -78,27 +78,51 @@ func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
 	t.bg = canvas.NewRectangle(theme.Color(theme.ColorNameButton))
 	t.bg.CornerRadius = 14
 	t.bg.StrokeWidth = 3
-	content := fyne.CanvasObject(container.New(&wrapColumn{}, t.Label))
+	r := &tileRenderer{t: t}
 	if t.icon != nil {
-		img := canvas.NewImageFromResource(theme.NewThemedResource(t.icon))
-		img.FillMode = canvas.ImageFillContain
-		img.SetMinSize(fyne.NewSize(48, 48))
-		content = container.NewBorder(container.NewCenter(img), nil, nil, nil, content)
+		r.icon = canvas.NewImageFromResource(theme.NewThemedResource(t.icon))
+		r.icon.FillMode = canvas.ImageFillContain
 	}
-	return &tileRenderer{t: t, content: container.NewPadded(content)}
+	return r
 }
+
+// tileIcon is the pictogram's side.
+const tileIcon = 48
 
 type tileRenderer struct {
-	t       *Tile
-	content fyne.CanvasObject
+	t    *Tile
+	icon *canvas.Image
 }
 
+// Layout centres the pictogram and the label, label under the pictogram.
 func (r *tileRenderer) Layout(s fyne.Size) {
 	r.t.bg.Resize(s)
-	r.content.Resize(s)
+	pad := theme.Padding() * 2
+	inner := s.Width - 2*pad
+	r.t.Label.layout(inner)
+	lh := r.t.Label.MinSize().Height
+	total := lh
+	if r.icon != nil {
+		total += tileIcon + pad
+	}
+	y := max(pad, (s.Height-total)/2)
+	if r.icon != nil {
+		r.icon.Resize(fyne.NewSquareSize(tileIcon))
+		r.icon.Move(fyne.NewPos((s.Width-tileIcon)/2, y))
+		y += tileIcon + pad
+	}
+	r.t.Label.Resize(fyne.NewSize(inner, lh))
+	r.t.Label.Move(fyne.NewPos(pad, y))
 }
 
-func (r *tileRenderer) MinSize() fyne.Size { return r.content.MinSize() }
+func (r *tileRenderer) MinSize() fyne.Size {
+	pad := theme.Padding() * 2
+	h := r.t.Label.MinSize().Height + 2*pad
+	if r.icon != nil {
+		h += tileIcon + pad
+	}
+	return fyne.NewSize(120, h)
+}
 
 func (r *tileRenderer) Refresh() {
 	r.t.bg.FillColor = theme.Color(theme.ColorNameButton)
@@ -110,5 +134,12 @@ func (r *tileRenderer) Refresh() {
 	r.t.Label.Refresh()
 }
 
-func (r *tileRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t.bg, r.content} }
-func (r *tileRenderer) Destroy()                     {}
+func (r *tileRenderer) Objects() []fyne.CanvasObject {
+	objs := []fyne.CanvasObject{r.t.bg, r.t.Label}
+	if r.icon != nil {
+		objs = append(objs, r.icon)
+	}
+	return objs
+}
+
+func (r *tileRenderer) Destroy() {}

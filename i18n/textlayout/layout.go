@@ -49,6 +49,9 @@ type Options struct {
 	Direction bidi.Direction
 	// MaxWidth is the width of the box; 0 means no wrapping.
 	MaxWidth float32
+	// Center centres every line in the box (tiles, headings) instead of
+	// aligning it to the paragraph's start edge.
+	Center bool
 }
 
 // Layout lays out one paragraph of text (no newline inside; split
@@ -61,8 +64,12 @@ func Layout(text string, opts Options, fonts *FontSet, m Measurer) Paragraph {
 	l := &layouter{runes: runes, fontOf: fontOf, para: para, levels: para.Levels(), m: m}
 	for _, span := range l.breakLines(opts.MaxWidth) {
 		line := l.line(span[0], span[1])
-		if out.RTL && opts.MaxWidth > line.Width {
-			line.Offset = opts.MaxWidth - line.Width
+		switch free := opts.MaxWidth - line.Width; {
+		case free <= 0:
+		case opts.Center:
+			line.Offset = free / 2
+		case out.RTL:
+			line.Offset = free
 		}
 		out.Lines = append(out.Lines, line)
 	}
