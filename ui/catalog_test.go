@@ -72,8 +72,7 @@ func usedMessageIDs(t *testing.T) []string {
 		intake.MsgDateFuture, intake.MsgBirthTooOld, intake.MsgDateBeforeBirth, intake.MsgSexInvalid,
 		intake.MsgPermitInvalid, intake.MsgStatusInvalid, intake.MsgRelationInvalid, intake.MsgNationality,
 		intake.MsgLanguageInvalid, intake.MsgIdentifierInvalid, intake.MsgVulnerability, intake.MsgAccommodation)
-	ids = append(ids, tabular.MsgColumns, tabular.MsgEncoding, tabular.MsgEmpty, tabular.MsgNoHeader,
-		tabular.MsgTooManyRows, tabular.MsgMissingColumn)
+	ids = append(ids, tabular.MessageIDs()...)
 	return ids
 }
 

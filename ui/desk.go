@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
 
+	"accueil/guide"
 	"accueil/i18n"
 	"accueil/intake"
 )
@@ -25,6 +26,8 @@ type Options struct {
 	OnLanguage func(language.Tag)
 	// OnNewcomer switches the window to the locked newcomer screen.
 	OnNewcomer func()
+	// Guide is the orientation guide, for the list of draft translations.
+	Guide *guide.Guide
 }
 
 // Desk is the reception desk's window: it shows one screen at a time and
@@ -49,6 +52,7 @@ type Desk struct {
 	Form     *PersonForm
 	Import   *ImportScreen
 	House    *HouseholdScreen
+	Drafts   *DraftsScreen
 }
 
 // NewDesk prepares the desk in win; call Start to show the first screen.
@@ -100,7 +104,7 @@ func (d *Desk) SetLanguage(tag language.Tag) {
 
 // show replaces the window content with the screen build makes.
 func (d *Desk) show(build func() fyne.CanvasObject) {
-	d.Login, d.FirstRun, d.Home, d.Form, d.Import, d.House = nil, nil, nil, nil, nil, nil
+	d.Login, d.FirstRun, d.Home, d.Form, d.Import, d.House, d.Drafts = nil, nil, nil, nil, nil, nil, nil
 	d.rebuild = build
 	d.win.SetTitle(d.loc.S("app.title"))
 	d.focus = nil
@@ -189,7 +193,7 @@ func (d *Desk) escape() {
 	switch {
 	case d.Form != nil:
 		d.Form.Cancel()
-	case d.Import != nil, d.House != nil:
+	case d.Import != nil, d.House != nil, d.Drafts != nil:
 		d.showHome()
 	}
 }

@@ -28,6 +28,8 @@ type HomeScreen struct {
 	// Newcomer hands the screen to a newcomer: the staff member is logged
 	// out, and only a staff login leaves the newcomer screen.
 	Newcomer *widget.Button
+	// Drafts lists the guide's translations not yet reviewed.
+	Drafts *widget.Button
 
 	rows   []store.Summary
 	filter store.ListFilter
@@ -92,7 +94,11 @@ func (d *Desk) homeToolbar(h *HomeScreen) fyne.CanvasObject {
 	if d.opts.OnNewcomer == nil {
 		h.Newcomer.Hide()
 	}
-	return container.NewHBox(h.New, h.Import, h.Newcomer, d.languageSelect(), h.Logout)
+	h.Drafts = &widget.Button{Text: d.loc.S("home.drafts"), Icon: theme.DocumentIcon(), OnTapped: d.showDrafts}
+	if d.opts.Guide == nil {
+		h.Drafts.Hide()
+	}
+	return container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, d.languageSelect(), h.Logout)
 }
 
 func (d *Desk) toNewcomer() {

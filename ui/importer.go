@@ -120,7 +120,7 @@ func (d *Desk) planImport(s *ImportScreen, mapping map[string]intake.Field) {
 	plan := &importPlan{result: res, within: tabular.DuplicatesWithin(res.Rows), stored: map[int][]string{}}
 	persons := make([]intake.Person, len(res.Rows))
 	for i, r := range res.Rows {
-		persons[i] = r.Person
+		persons[i] = r.NewFile()
 	}
 	found, err := d.store.ImportDuplicates(d.ctx, *d.staff, persons, nil)
 	if err != nil {

@@ -74,7 +74,7 @@ func (s *ImportScreen) rowsToImport() []intake.Person {
 		if len(r.Problems) > 0 || (!s.WithDuplicate.Checked && s.plan.flagged(r.Line)) {
 			continue
 		}
-		out = append(out, r.Person)
+		out = append(out, r.NewFile())
 	}
 	return out
 }

@@ -89,6 +89,9 @@ func (k *Kiosk) Start() {
 
 func (k *Kiosk) ctx() context.Context { return context.Background() }
 
+// Guide returns the guide the kiosk shows.
+func (k *Kiosk) Guide() *guide.Guide { return k.guide }
+
 // Language returns the chosen language, "" on the picker.
 func (k *Kiosk) Language() string { return k.lang }
 

@@ -174,3 +174,36 @@ func TestNewcomerStringsInEveryGuideLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestStaffSeeDraftsPerLanguage(t *testing.T) {
+	f := newFixture(t, language.German)
+	g, err := guide.Load(assets.Guide())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.desk.opts.Guide = g
+	f.loginAs("desk1", intake.RoleReception)
+	test.Tap(f.desk.Home.Drafts)
+	s := f.desk.Drafts
+	if s == nil || len(s.rows) != len(g.Languages()) {
+		t.Fatal("drafts screen should list every guide language")
+	}
+	for i := range s.rows {
+		row := s.Row(i)
+		if strings.HasPrefix(row[1], "[") || row[0] == "" {
+			t.Errorf("row %v not translated", row)
+		}
+	}
+	ti := -1
+	for i, r := range s.rows {
+		if strings.HasSuffix(r[0], "(ti)") {
+			ti = i
+		}
+	}
+	if ti < 0 || !strings.Contains(s.Row(ti)[0], "Tigrinya") {
+		t.Fatalf("Tigrinya should be named in German: %v", s.rows)
+	}
+	if !strings.Contains(s.Row(ti)[2], "welcome") {
+		t.Errorf("draft topics of Tigrinya: %q", s.Row(ti)[2])
+	}
+}

@@ -60,6 +60,7 @@ func runDesk(args []string) error {
 		Language:   lang,
 		OnLanguage: func(t language.Tag) { prefs.SetString(prefStaffLanguage, t.String()) },
 		OnNewcomer: func() { kiosk.Start() },
+		Guide:      kiosk.Guide(),
 	})
 	kiosk, err = newKiosk(a, win, st, c.data, cat.Localizer(lang), desk.ResumeAs)
 	if err != nil {

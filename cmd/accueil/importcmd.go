@@ -108,7 +108,7 @@ func checkImport(ctx context.Context, st *store.Store, staff intake.Staff, loc *
 	report := dryRun{Rows: len(res.Rows), Errors: []rowError{}, Duplicates: []rowDuplicate{}, Persons: []parsedPerson{}}
 	persons := make([]intake.Person, len(res.Rows))
 	for i, r := range res.Rows {
-		persons[i] = r.Person
+		persons[i] = r.NewFile()
 		report.Persons = append(report.Persons, parsedPerson{Row: r.Line, Fields: nonEmpty(r.Person.Values())})
 		for _, p := range r.Problems {
 			report.Errors = append(report.Errors, rowError{Row: r.Line, Field: string(p.Field), Message: loc.T(p.ID, p.Args)})
@@ -182,7 +182,7 @@ func writeImport(ctx context.Context, st *store.Store, staff intake.Staff, loc *
 	var persons []intake.Person
 	for _, r := range res.Rows {
 		if len(r.Problems) == 0 && (withDup || !flagged[r.Line]) {
-			persons = append(persons, r.Person)
+			persons = append(persons, r.NewFile())
 		}
 	}
 	batch, err := st.Import(ctx, staff, label, persons, nil)

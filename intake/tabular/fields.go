@@ -220,3 +220,13 @@ func maxLen(f intake.Field) int {
 	}
 	return intake.MaxNameLen
 }
+
+// NewFile returns the person of a row as a new file: an "id" column (an
+// export read back in) is dropped, because an imported row always becomes
+// a new file; a row describing someone already on file is caught by the
+// duplicate check (same N or ZEMIS number, or name and birth date) instead.
+func (r Row) NewFile() intake.Person {
+	p := r.Person
+	p.ID = ""
+	return p
+}
