@@ -136,7 +136,8 @@ func (p *projection) ids(et intake.EntityType) []string {
 }
 
 func diffFieldValues(t *txn, want *projection) ([]string, error) {
-	rows, err := t.query(`SELECT entity_id, field, entity_type, value, version, hlc, desk FROM field_values`)
+	rows, err := t.query(`SELECT n.id, n.type, f.field, f.value, e.id FROM field_values f
+		JOIN entities n ON n.n = f.entity LEFT JOIN events e ON e.seq = f.version`)
 	if err != nil {
 		return nil, err
 	}
@@ -144,15 +145,19 @@ func diffFieldValues(t *txn, want *projection) ([]string, error) {
 	var diffs []string
 	seen := 0
 	for rows.Next() {
-		var id, f, et string
-		var got stored
-		if err := rows.Scan(&id, &f, &et, &got.value, &got.version, &got.hlc, &got.desk); err != nil {
+		var id, et, f, value string
+		var version *string
+		if err := rows.Scan(&id, &et, &f, &value, &version); err != nil {
 			return nil, err
 		}
 		seen++
-		if w, ok := want.fields[id][intake.Field(f)]; !ok || w != got || want.types[id] != intake.EntityType(et) {
+		w, ok := want.fields[id][intake.Field(f)]
+		if !ok || version == nil || w.value != value || w.version != *version || want.types[id] != intake.EntityType(et) {
 			diffs = append(diffs, "field "+id+"/"+f)
 		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
 	}
 	total := 0
 	for _, fs := range want.fields {
@@ -161,7 +166,14 @@ func diffFieldValues(t *txn, want *projection) ([]string, error) {
 	if seen != total {
 		diffs = append(diffs, fmt.Sprintf("field_values has %d rows, the log gives %d", seen, total))
 	}
-	return diffs, rows.Err()
+	var entities int
+	if err := t.queryRow(`SELECT count(*) FROM entities`).Scan(&entities); err != nil {
+		return nil, err
+	}
+	if entities != len(want.types) {
+		diffs = append(diffs, fmt.Sprintf("entities has %d rows, the log names %d", entities, len(want.types)))
+	}
+	return diffs, nil
 }
 
 func diffPersons(t *txn, want *projection) ([]string, error) {
@@ -243,6 +255,12 @@ func diffKeys(t *txn, want *projection) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
+		if table == "search_keys" {
+			err = checkSortKeys(t, want)
+		}
+		if err != nil {
+			return nil, err
+		}
 		for k := range w {
 			if _, ok := got[k]; !ok {
 				diffs = append(diffs, table+" lacks a key of "+keyPerson(k))
@@ -256,6 +274,25 @@ func diffKeys(t *txn, want *projection) ([]string, error) {
 	}
 	slices.Sort(diffs)
 	return diffs, nil
+}
+
+// checkSortKeys verifies the sort keys the search index carries.
+func checkSortKeys(t *txn, want *projection) error {
+	rows, err := t.query(`SELECT DISTINCT person_id, sort_key FROM search_keys`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, sk string
+		if err := rows.Scan(&id, &sk); err != nil {
+			return err
+		}
+		if sk != sortKey(intake.PersonFromValues(id, want.values(id))) {
+			return fmt.Errorf("search_keys: wrong sort key for %s", id)
+		}
+	}
+	return rows.Err()
 }
 
 func keyPerson(k string) string {
@@ -311,30 +348,32 @@ func diffOthers(t *txn, want *projection) ([]string, error) {
 // wrong, and the step after a change to how names are keyed.
 func (s *Store) Rebuild(ctx context.Context) error {
 	err := s.write(ctx, func(t *txn) error {
-		for _, table := range []string{"search_keys", "skeleton_keys", "persons", "households", "distinct_pairs", "field_values"} {
+		for _, table := range []string{"search_keys", "skeleton_keys", "persons", "households", "distinct_pairs", "field_values", "entities"} {
 			if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 				return err
 			}
 		}
-		rows, err := t.tx.QueryContext(ctx, `SELECT `+eventCols+` FROM events ORDER BY seq`)
+		rows, err := t.tx.QueryContext(ctx, `SELECT seq, `+eventCols+` FROM events ORDER BY seq`)
 		if err != nil {
 			return err
 		}
 		var evs []intake.Event
+		var seqs []int64
 		for rows.Next() {
-			ev, err := scanEvent(rows)
+			var seq int64
+			ev, err := scanEvent(seqScanner{rows, &seq})
 			if err != nil {
 				rows.Close()
 				return err
 			}
-			evs = append(evs, ev)
+			evs, seqs = append(evs, ev), append(seqs, seq)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		for _, ev := range evs {
-			if err := t.apply(ev); err != nil {
+		for i, ev := range evs {
+			if err := t.apply(ev, seqs[i]); err != nil {
 				return fmt.Errorf("event %s: %w", ev.ID, err)
 			}
 		}
@@ -376,4 +415,14 @@ func (t *txn) reindexAll() error {
 		}
 	}
 	return nil
+}
+
+// seqScanner reads a leading seq column before an event's columns.
+type seqScanner struct {
+	r   rowScanner
+	seq *int64
+}
+
+func (s seqScanner) Scan(dest ...any) error {
+	return s.r.Scan(append([]any{s.seq}, dest...)...)
 }

@@ -67,12 +67,12 @@ func candidateIDs(t *txn, p intake.Person) (map[string]bool, error) {
 		return rows.Err()
 	}
 	if n := intake.NormaliseIdentifier(p.NNumber); n != "" {
-		if err := add(`SELECT id FROM persons WHERE n_norm = ? AND live = 1`, n); err != nil {
+		if err := add(`SELECT id FROM persons WHERE deleted = 0 AND n_norm = ? AND live = 1`, n); err != nil {
 			return nil, err
 		}
 	}
 	if z := intake.NormaliseIdentifier(p.ZEMISNumber); z != "" {
-		if err := add(`SELECT id FROM persons WHERE zemis_norm = ? AND live = 1`, z); err != nil {
+		if err := add(`SELECT id FROM persons WHERE deleted = 0 AND zemis_norm = ? AND live = 1`, z); err != nil {
 			return nil, err
 		}
 	}

@@ -47,7 +47,7 @@ func (t *txn) record(ev intake.Event) error {
 	if err := t.step("append"); err != nil {
 		return err
 	}
-	if err := t.apply(ev); err != nil {
+	if err := t.apply(ev, seq); err != nil {
 		return fmt.Errorf("apply event: %w", err)
 	}
 	if err := t.step("apply"); err != nil {
@@ -76,14 +76,17 @@ func (t *txn) appendEvent(ev intake.Event) (int64, error) {
 // apply folds an event into the current field values, newest clock
 // reading first (desk ID breaking ties), then refreshes what is derived
 // from the entity. Applying the log in any order gives the same tables.
-func (t *txn) apply(ev intake.Event) error {
+func (t *txn) apply(ev intake.Event, seq int64) error {
+	n, err := t.entityNumber(ev.EntityID, ev.EntityType)
+	if err != nil {
+		return err
+	}
+	hlc := ev.Time.String()
 	for _, c := range ev.Changes {
-		_, err := t.exec(`INSERT INTO field_values (entity_id, field, entity_type, value, version, hlc, desk)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (entity_id, field) DO UPDATE SET
-				value = excluded.value, version = excluded.version, hlc = excluded.hlc, desk = excluded.desk
-			WHERE (excluded.hlc, excluded.desk) > (field_values.hlc, field_values.desk)`,
-			ev.EntityID, string(c.Field), string(ev.EntityType), c.Value, ev.ID, ev.Time.String(), ev.Desk)
+		_, err := t.exec(`INSERT INTO field_values (entity, field, value, version) VALUES (?, ?, ?, ?)
+			ON CONFLICT (entity, field) DO UPDATE SET value = excluded.value, version = excluded.version
+			WHERE (?, ?) > (SELECT hlc, desk FROM events WHERE seq = field_values.version)`,
+			n, string(c.Field), c.Value, seq, hlc, ev.Desk)
 		if err != nil {
 			return err
 		}
@@ -99,6 +102,20 @@ func (t *txn) apply(ev intake.Event) error {
 	return nil
 }
 
+// entityNumber returns the entity's number, giving it one on first sight.
+func (t *txn) entityNumber(id string, et intake.EntityType) (int64, error) {
+	var n int64
+	err := t.queryRow(`SELECT n FROM entities WHERE id = ?`, id).Scan(&n)
+	if !isNoRows(err) {
+		return n, err
+	}
+	res, err := t.exec(`INSERT INTO entities (id, type) VALUES (?, ?)`, id, string(et))
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
 // fieldState is a field's current value and the event that set it.
 type fieldState struct {
 	value, version string
@@ -107,7 +124,9 @@ type fieldState struct {
 // loadFields returns the current fields of an entity; empty when it does
 // not exist.
 func loadFields(q querier, id string) (map[intake.Field]fieldState, error) {
-	rows, err := q.query(`SELECT field, value, version FROM field_values WHERE entity_id = ?`, id)
+	rows, err := q.query(`SELECT f.field, f.value, e.id FROM entities n
+		JOIN field_values f ON f.entity = n.n JOIN events e ON e.seq = f.version
+		WHERE n.id = ?`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -200,8 +219,9 @@ func (t *txn) reindex(p intake.Person) error {
 		return err
 	}
 	search, skeleton := personKeys(p)
+	sk := sortKey(p)
 	for _, k := range search {
-		if _, err := t.exec(`INSERT INTO search_keys (key, person_id) VALUES (?, ?)`, k, p.ID); err != nil {
+		if _, err := t.exec(`INSERT INTO search_keys (key, sort_key, person_id) VALUES (?, ?, ?)`, k, sk, p.ID); err != nil {
 			return fmt.Errorf("search keys: %w", err)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -13,40 +14,35 @@ import (
 )
 
 // Search bounds. A short prefix such as "m" matches a good part of the
-// files; the scans stop at these caps so that every query stays fast, and
-// the order of the index (exact keys first, then alphabetical) decides
-// which candidates a capped scan sees.
+// files; the scans stop at scanCap rows so that every query stays fast.
+// The index comes out in key order, then name order, so a capped scan sees
+// the exact key and the names that follow it alphabetically.
 const (
 	scanCap   = 2000 // rows read per key range
-	verifyMax = 400  // candidates checked one by one against other words
+	verifyMax = 500  // candidates checked one by one against another word
 )
 
 // maxSearchWords bounds the words of a query, against pasted text.
 const maxSearchWords = 6
 
-// hit is a candidate file and how well the query words matched its keys:
-// per word, matchLiteral for a key equal to the word's folded or Latin
-// form, matchSound for an equal skeleton (same sound, other spelling), 0
-// for a prefix only.
-type hit struct {
-	exact int
-}
-
-// Scores of one word's best match.
+// Scores of one word's best match with a file's keys.
 const (
-	matchSound   = 1
-	matchLiteral = 2
+	matchPrefix  = 0 // a key starts with the word
+	matchSound   = 1 // a skeleton key is the word's: same sound, other spelling
+	matchLiteral = 2 // a key is the word as typed (folded or in Latin)
 )
 
-// matchScore scores a key found by the alternative alt.
-func matchScore(key, alt string) int {
-	switch {
-	case key != alt:
-		return 0
-	case strings.HasPrefix(alt, names.SkeletonPrefix):
-		return matchSound
-	}
-	return matchLiteral
+// hit is a candidate file: the sum of its words' scores and its sort key.
+type hit struct {
+	score int
+	sort  string
+}
+
+// hits are candidates by person ID; complete is false when a scan stopped
+// at its cap, so that some matching files may be missing.
+type hits struct {
+	m        map[string]hit
+	complete bool
 }
 
 // Search finds files from one text box: a date finds dates of birth, text
@@ -54,7 +50,8 @@ func matchScore(key, alt string) int {
 // anything else finds names, every word matching the start of a name in
 // any of its transcriptions or scripts. A merged file is found as the file
 // it was merged into; deleted files are not found. Results come best first
-// (exact words, then by name), at most limit of them.
+// (the word as typed, then the same sound, then prefixes; by name within
+// each), at most limit of them.
 func (s *Store) Search(ctx context.Context, by intake.Staff, text string, limit int) ([]Summary, error) {
 	if !by.Role.Valid() {
 		return nil, fmt.Errorf("store: search: %w", ErrForbidden)
@@ -65,11 +62,11 @@ func (s *Store) Search(ctx context.Context, by intake.Staff, text string, limit 
 	}
 	var out []Summary
 	err := s.read(ctx, func(t *txn) error {
-		hits, err := findHits(t, text)
+		h, err := findHits(t, text)
 		if err != nil {
 			return err
 		}
-		out, err = rankHits(t, hits, limit)
+		out, err = rankHits(t, h.m, limit)
 		return err
 	})
 	if err != nil {
@@ -78,9 +75,10 @@ func (s *Store) Search(ctx context.Context, by intake.Staff, text string, limit 
 	return out, nil
 }
 
-func findHits(t *txn, text string) (map[string]hit, error) {
+func findHits(t *txn, text string) (hits, error) {
 	if d, err := intake.ParseDate(text); err == nil && !d.IsZero() {
-		return birthHits(t, d)
+		return scanRange(t, `SELECT id, birth_date, sort_key FROM persons
+			WHERE deleted = 0 AND birth_date >= ? AND birth_date < ? LIMIT ?`, d.String(), false)
 	}
 	if strings.ContainsFunc(text, unicode.IsDigit) {
 		return identifierHits(t, intake.NormaliseIdentifier(text))
@@ -88,160 +86,173 @@ func findHits(t *txn, text string) (map[string]hit, error) {
 	return nameHits(t, queryWords(text))
 }
 
-func birthHits(t *txn, d intake.Date) (map[string]hit, error) {
-	rows, err := t.query(`SELECT id FROM persons WHERE birth_date = ? LIMIT ?`, d.String(), scanCap)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	hits := map[string]hit{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		hits[id] = hit{exact: matchLiteral}
-	}
-	return hits, rows.Err()
-}
-
 // identifierHits finds N and ZEMIS numbers starting with norm. Staff often
 // leave out the letter of an N number, so digits alone also try "N".
-func identifierHits(t *txn, norm string) (map[string]hit, error) {
-	hits := map[string]hit{}
+func identifierHits(t *txn, norm string) (hits, error) {
+	all := hits{m: map[string]hit{}, complete: true}
 	if norm == "" {
-		return hits, nil
+		return all, nil
 	}
 	prefixes := []string{norm}
 	if norm[0] >= '0' && norm[0] <= '9' {
 		prefixes = append(prefixes, "N"+norm)
 	}
 	for _, col := range []string{"n_norm", "zemis_norm"} {
-		q := `SELECT id, ` + col + ` FROM persons WHERE ` + col + ` >= ? AND ` + col + ` < ? LIMIT ?`
+		q := `SELECT id, ` + col + `, sort_key FROM persons WHERE deleted = 0 AND ` +
+			col + ` >= ? AND ` + col + ` < ? LIMIT ?`
 		for _, pre := range prefixes {
-			if err := scanPrefix(t, q, pre, func(id, key string) {
-				if key == pre {
-					hits[id] = hit{exact: matchLiteral}
-				} else if _, ok := hits[id]; !ok {
-					hits[id] = hit{}
-				}
-			}); err != nil {
-				return nil, err
+			h, err := scanRange(t, q, pre, true)
+			if err != nil {
+				return hits{}, err
 			}
+			all.union(h)
 		}
 	}
-	return hits, nil
+	return all, nil
 }
 
-// scanPrefix runs q, which selects (id, key) for keys in [lo, hi), over
-// the keys starting with prefix.
-func scanPrefix(t *txn, q, prefix string, fn func(id, key string)) error {
-	rows, err := t.query(q, prefix, prefix+"\U0010FFFF", scanCap)
+// scanRange runs q, which selects (id, key, sort key) for keys in [lo, hi)
+// up to a limit, over the keys equal to key or, with prefix, starting with
+// it.
+func scanRange(t *txn, q, key string, prefix bool) (hits, error) {
+	hi := key + "\x00"
+	if prefix {
+		hi = key + "\U0010FFFF"
+	}
+	rows, err := t.query(q, key, hi, scanCap+1)
 	if err != nil {
-		return err
+		return hits{}, err
 	}
 	defer rows.Close()
+	h := hits{m: map[string]hit{}, complete: true}
+	n := 0
 	for rows.Next() {
-		var id, key string
-		if err := rows.Scan(&id, &key); err != nil {
-			return err
+		if n++; n > scanCap {
+			h.complete = false
+			break
 		}
-		fn(id, key)
+		var id, k, sort string
+		if err := rows.Scan(&id, &k, &sort); err != nil {
+			return hits{}, err
+		}
+		score := matchScore(k, key)
+		if old, ok := h.m[id]; !ok || score > old.score {
+			h.m[id] = hit{score: score, sort: sort}
+		}
 	}
-	return rows.Err()
+	return h, rows.Err()
 }
 
-// nameHits intersects the files matching each word. It starts from the
-// word most likely to be selective (the longest), and once few candidates
-// are left it checks them against the other words directly instead of
-// scanning those words' (possibly huge) key ranges.
-func nameHits(t *txn, words [][]string) (map[string]hit, error) {
+// matchScore scores a key found by looking up want.
+func matchScore(key, want string) int {
+	switch {
+	case key != want:
+		return matchPrefix
+	case strings.HasPrefix(want, names.SkeletonPrefix):
+		return matchSound
+	}
+	return matchLiteral
+}
+
+// union adds other's candidates, keeping each one's best score.
+func (h *hits) union(other hits) {
+	for id, x := range other.m {
+		if old, ok := h.m[id]; !ok || x.score > old.score {
+			h.m[id] = x
+		}
+	}
+	h.complete = h.complete && other.complete
+}
+
+// nameHits finds the files matching every word. Each word's scan is
+// capped; the words whose scans were complete are intersected first, and
+// once few candidates are left they are checked against the other words
+// one by one (reading the candidates' own keys), so that a common word
+// such as "Mohammed" next to a rare surname still finds the file.
+func nameHits(t *txn, words [][]string) (hits, error) {
 	if len(words) == 0 {
-		return map[string]hit{}, nil
+		return hits{m: map[string]hit{}, complete: true}, nil
 	}
 	if len(words) > maxSearchWords {
 		words = words[:maxSearchWords]
 	}
-	slices.SortStableFunc(words, func(a, b []string) int { return cmp.Compare(shortest(b), shortest(a)) })
-	hits, err := wordHits(t, words[0])
-	if err != nil {
-		return nil, err
-	}
-	for _, alts := range words[1:] {
-		if len(hits) == 0 {
-			break
+	scans := make([]hits, len(words))
+	for i, alts := range words {
+		var err error
+		if scans[i], err = wordHits(t, alts); err != nil {
+			return hits{}, err
 		}
-		if len(hits) <= verifyMax {
-			err = verifyWord(t, hits, alts)
+	}
+	// Complete sets first, smallest first: the intersection shrinks fastest
+	// and stays exact.
+	order := make([]int, len(words))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		x, y := scans[a], scans[b]
+		if x.complete != y.complete {
+			if x.complete {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(len(x.m), len(y.m))
+	})
+	acc := scans[order[0]]
+	for _, i := range order[1:] {
+		var err error
+		if !scans[i].complete && len(acc.m) <= verifyMax {
+			err = verifyWord(t, acc.m, words[i])
 		} else {
-			err = intersectWord(t, hits, alts)
+			acc.intersect(scans[i])
 		}
 		if err != nil {
-			return nil, err
+			return hits{}, err
 		}
 	}
-	return hits, nil
-}
-
-func shortest(alts []string) int {
-	n := -1
-	for _, a := range alts {
-		if l := len(a); n < 0 || l < n {
-			n = l
-		}
-	}
-	return n
+	return acc, nil
 }
 
 // wordHits scans the index for the keys starting with any alternative of
 // one query word.
-func wordHits(t *txn, alts []string) (map[string]hit, error) {
-	hits := map[string]hit{}
-	const q = `SELECT person_id, key FROM search_keys WHERE key >= ? AND key < ? LIMIT ?`
+func wordHits(t *txn, alts []string) (hits, error) {
+	const q = `SELECT person_id, key, sort_key FROM search_keys WHERE key >= ? AND key < ? LIMIT ?`
+	all := hits{m: map[string]hit{}, complete: true}
 	for _, alt := range alts {
-		err := scanPrefix(t, q, alt, func(id, key string) {
-			h := hits[id]
-			h.exact = max(h.exact, matchScore(key, alt))
-			hits[id] = h
-		})
+		h, err := scanRange(t, q, alt, true)
 		if err != nil {
-			return nil, err
+			return hits{}, err
 		}
+		all.union(h)
 	}
-	return hits, nil
+	return all, nil
 }
 
-func intersectWord(t *txn, hits map[string]hit, alts []string) error {
-	more, err := wordHits(t, alts)
-	if err != nil {
-		return err
-	}
-	for id, h := range hits {
-		m, ok := more[id]
+// intersect keeps the candidates other has too, adding their scores.
+func (h *hits) intersect(other hits) {
+	for id, x := range h.m {
+		y, ok := other.m[id]
 		if !ok {
-			delete(hits, id)
+			delete(h.m, id)
 			continue
 		}
-		h.exact += m.exact
-		hits[id] = h
+		x.score += y.score
+		h.m[id] = x
 	}
-	return nil
+	h.complete = h.complete && other.complete
 }
 
 // verifyWord keeps the candidates that have a key starting with one of the
 // word's alternatives, reading the candidates' own keys.
-func verifyWord(t *txn, hits map[string]hit, alts []string) error {
-	ids := make([]string, 0, len(hits))
-	for id := range hits {
-		ids = append(ids, id)
-	}
+func verifyWord(t *txn, m map[string]hit, alts []string) error {
 	rows, err := t.query(`SELECT person_id, key FROM search_keys
-		WHERE person_id IN (SELECT value FROM json_each(?))`, jsonList(ids))
+		WHERE person_id IN (SELECT value FROM json_each(?))`, jsonList(slices.Collect(maps.Keys(m))))
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	matched := map[string]hit{}
+	best := map[string]int{}
 	for rows.Next() {
 		var id, key string
 		if err := rows.Scan(&id, &key); err != nil {
@@ -249,118 +260,125 @@ func verifyWord(t *txn, hits map[string]hit, alts []string) error {
 		}
 		for _, alt := range alts {
 			if strings.HasPrefix(key, alt) {
-				m := matched[id]
-				m.exact = max(m.exact, matchScore(key, alt))
-				matched[id] = m
+				if old, ok := best[id]; !ok || matchScore(key, alt) > old {
+					best[id] = matchScore(key, alt)
+				}
 			}
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for id, h := range hits {
-		m, ok := matched[id]
+	for id, h := range m {
+		score, ok := best[id]
 		if !ok {
-			delete(hits, id)
+			delete(m, id)
 			continue
 		}
-		h.exact += m.exact
-		hits[id] = h
+		h.score += score
+		m[id] = h
 	}
 	return nil
 }
 
-// ranked is a live file found by a search, with its sort order.
+// ranked is a candidate in result order.
 type ranked struct {
-	id    string
-	exact int
-	sort  string
+	id string
+	hit
 }
 
-// rankHits resolves merged files to the file they were merged into, drops
-// deleted ones, orders the rest and reads the first limit summaries.
-func rankHits(t *txn, hits map[string]hit, limit int) ([]Summary, error) {
-	found, err := resolveHits(t, hits)
-	if err != nil {
-		return nil, err
+func byRank(a, b ranked) int {
+	return cmp.Or(cmp.Compare(b.score, a.score), strings.Compare(a.sort, b.sort), strings.Compare(a.id, b.id))
+}
+
+// rankHits orders the candidates and reads the summaries of the first
+// limit of them. Only those are looked up: a merged file is replaced by
+// the file it went into, a deleted one dropped, and the next candidates
+// fill the gap.
+func rankHits(t *txn, m map[string]hit, limit int) ([]Summary, error) {
+	order := make([]ranked, 0, len(m))
+	for id, h := range m {
+		order = append(order, ranked{id, h})
 	}
-	slices.SortFunc(found, func(a, b ranked) int {
-		return cmp.Or(cmp.Compare(b.exact, a.exact), strings.Compare(a.sort, b.sort), strings.Compare(a.id, b.id))
-	})
-	if len(found) > limit {
-		found = found[:limit]
+	slices.SortFunc(order, byRank)
+	var out []ranked
+	shown := map[string]bool{}
+	for len(order) > 0 && len(out) < limit {
+		n := min(len(order), limit-len(out))
+		live, err := resolveMerged(t, order[:n])
+		if err != nil {
+			return nil, err
+		}
+		order = order[n:]
+		for _, r := range live {
+			if !shown[r.id] {
+				shown[r.id] = true
+				out = append(out, r)
+			}
+		}
 	}
-	ids := make([]string, len(found))
-	for i, r := range found {
-		ids[i] = r.id
-	}
-	sums, err := summaries(t, `SELECT `+summaryCols+` FROM persons p
-		WHERE p.id IN (SELECT value FROM json_each(?))`, jsonList(ids))
-	if err != nil {
-		return nil, err
-	}
-	pos := make(map[string]int, len(ids))
-	for i, id := range ids {
-		pos[id] = i
-	}
-	slices.SortFunc(sums, func(a, b Summary) int { return cmp.Compare(pos[a.ID], pos[b.ID]) })
-	return sums, nil
+	slices.SortFunc(out, byRank)
+	return readSummaries(t, out)
 }
 
 // maxMergeChain bounds following merged_into, against a cycle that two
 // desks merging crosswise could make.
 const maxMergeChain = 8
 
-func resolveHits(t *txn, hits map[string]hit) ([]ranked, error) {
-	best := map[string]ranked{}
-	pending := hits
+// resolveMerged replaces merged files by the live files they went into,
+// which keep the merged file's score, and drops deleted ones.
+func resolveMerged(t *txn, rs []ranked) ([]ranked, error) {
+	var out []ranked
 	for range maxMergeChain {
-		if len(pending) == 0 {
+		if len(rs) == 0 {
 			break
 		}
-		next := map[string]hit{}
-		if err := lookupHits(t, pending, func(id string, h hit, sort, mergedInto string, deleted bool) {
-			switch {
-			case deleted:
-			case mergedInto != "":
-				if n, ok := next[mergedInto]; !ok || h.exact > n.exact {
-					next[mergedInto] = h
-				}
-			default:
-				if b, ok := best[id]; !ok || h.exact > b.exact {
-					best[id] = ranked{id: id, exact: h.exact, sort: sort}
-				}
-			}
-		}); err != nil {
+		byID := map[string]ranked{}
+		for _, r := range rs {
+			byID[r.id] = r
+		}
+		rows, err := t.query(`SELECT id, sort_key, merged_into, deleted FROM persons
+			WHERE id IN (SELECT value FROM json_each(?))`, jsonList(slices.Collect(maps.Keys(byID))))
+		if err != nil {
 			return nil, err
 		}
-		pending = next
-	}
-	out := make([]ranked, 0, len(best))
-	for _, r := range best {
-		out = append(out, r)
+		var next []ranked
+		for rows.Next() {
+			var id, sort, merged string
+			var deleted bool
+			if err := rows.Scan(&id, &sort, &merged, &deleted); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			r := byID[id]
+			switch {
+			case deleted:
+			case merged != "":
+				next = append(next, ranked{id: merged, hit: hit{score: r.score}})
+			default:
+				out = append(out, ranked{id: id, hit: hit{score: r.score, sort: sort}})
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		rs = next
 	}
 	return out, nil
 }
 
-func lookupHits(t *txn, hits map[string]hit, fn func(id string, h hit, sort, mergedInto string, deleted bool)) error {
-	ids := make([]string, 0, len(hits))
-	for id := range hits {
-		ids = append(ids, id)
+func readSummaries(t *txn, rs []ranked) ([]Summary, error) {
+	ids := make([]string, len(rs))
+	pos := make(map[string]int, len(rs))
+	for i, r := range rs {
+		ids[i], pos[r.id] = r.id, i
 	}
-	rows, err := t.query(`SELECT id, sort_key, merged_into, deleted FROM persons
-		WHERE id IN (SELECT value FROM json_each(?))`, jsonList(ids))
+	sums, err := summaries(t, `SELECT `+summaryCols+` FROM persons p
+		WHERE p.id IN (SELECT value FROM json_each(?))`, jsonList(ids))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, sort, merged string
-		var deleted bool
-		if err := rows.Scan(&id, &sort, &merged, &deleted); err != nil {
-			return err
-		}
-		fn(id, hits[id], sort, merged, deleted)
-	}
-	return rows.Err()
+	slices.SortFunc(sums, func(a, b Summary) int { return cmp.Compare(pos[a.ID], pos[b.ID]) })
+	return sums, nil
 }

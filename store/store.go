@@ -270,17 +270,29 @@ func (c *stmtCache) get(ctx context.Context, q string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// warm prepares the statements noted by cached.
+// warm prepares the statements noted by cached. The lock is not held
+// while preparing: that waits for a connection, and the transaction
+// holding it may need the cache to finish.
 func (c *stmtCache) warm(ctx context.Context) error {
 	c.mu.Lock()
-	defer c.mu.Unlock()
+	qs := make([]string, 0, len(c.pending))
 	for q := range c.pending {
+		qs = append(qs, q)
+	}
+	c.mu.Unlock()
+	for _, q := range qs {
 		st, err := c.db.PrepareContext(ctx, q)
 		if err != nil {
 			return err
 		}
-		c.m[q] = st
+		c.mu.Lock()
+		if _, dup := c.m[q]; dup {
+			st.Close()
+		} else {
+			c.m[q] = st
+		}
 		delete(c.pending, q)
+		c.mu.Unlock()
 	}
 	return nil
 }

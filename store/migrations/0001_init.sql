@@ -32,19 +32,24 @@ BEGIN
 	SELECT RAISE(ABORT, 'events are append-only');
 END;
 
+-- Every entity the log names, with a small number that the much larger
+-- field_values table uses instead of the 36-character ID.
+CREATE TABLE entities (
+	n    INTEGER PRIMARY KEY,
+	id   TEXT NOT NULL UNIQUE,
+	type TEXT NOT NULL
+);
+
 -- Current value of every field of every entity, with the event that set it
--- (the version editors name as the base of their changes). The newest
--- clock reading wins, the desk ID breaking ties, so that replaying the log
--- in any order gives the same table.
+-- (events.seq; its ID is the version editors name as the base of their
+-- changes). The newest clock reading wins, the desk ID breaking ties, so
+-- that replaying the log in any order gives the same table.
 CREATE TABLE field_values (
-	entity_id   TEXT NOT NULL,
-	field       TEXT NOT NULL,
-	entity_type TEXT NOT NULL,
-	value       TEXT NOT NULL,
-	version     TEXT NOT NULL,
-	hlc         TEXT NOT NULL,
-	desk        TEXT NOT NULL,
-	PRIMARY KEY (entity_id, field)
+	entity  INTEGER NOT NULL, -- entities.n
+	field   TEXT NOT NULL,
+	value   TEXT NOT NULL,
+	version INTEGER NOT NULL, -- events.seq
+	PRIMARY KEY (entity, field)
 ) WITHOUT ROWID;
 
 -- One row per person file for lists, search results and duplicate checks.
@@ -72,23 +77,29 @@ CREATE TABLE persons (
 	live                 INTEGER NOT NULL, -- neither deleted nor merged
 	sort_key             TEXT NOT NULL      -- folded name, for ordering
 );
-CREATE INDEX persons_sort ON persons (live, sort_key);
-CREATE INDEX persons_status ON persons (status, sort_key) WHERE live = 1;
+-- Partial indexes only where queries name the condition literally
+-- (live = 1, deleted = 0): SQLite uses a partial index only when the
+-- query's WHERE implies the index's, and a bound parameter implies nothing.
+-- The search indexes carry sort_key and id so that a search reads no rows.
+CREATE INDEX persons_sort ON persons (live, sort_key, id);
+CREATE INDEX persons_status ON persons (status, sort_key, id) WHERE live = 1;
 CREATE INDEX persons_arrival ON persons (arrival_date, status) WHERE live = 1;
-CREATE INDEX persons_n ON persons (n_norm) WHERE n_norm <> '';
-CREATE INDEX persons_zemis ON persons (zemis_norm) WHERE zemis_norm <> '';
-CREATE INDEX persons_birth ON persons (birth_date) WHERE birth_date <> '';
-CREATE INDEX persons_household ON persons (household_id) WHERE household_id <> '';
-CREATE INDEX persons_merged ON persons (merged_into) WHERE merged_into <> '';
-CREATE INDEX persons_import ON persons (import_batch) WHERE import_batch <> '';
+CREATE INDEX persons_n ON persons (n_norm, sort_key, id) WHERE deleted = 0;
+CREATE INDEX persons_zemis ON persons (zemis_norm, sort_key, id) WHERE deleted = 0;
+CREATE INDEX persons_birth ON persons (birth_date, sort_key, id) WHERE deleted = 0;
+CREATE INDEX persons_household ON persons (household_id);
+CREATE INDEX persons_merged ON persons (merged_into);
+CREATE INDEX persons_import ON persons (import_batch);
 
 -- Name search: the keys of names.IndexKeys, scanned by prefix. Deleted
 -- files have no keys; merged files keep theirs and are shown as the file
--- they were merged into.
+-- they were merged into. The person's sort key rides along, so that the
+-- files under one key come out in name order and ranking reads no rows.
 CREATE TABLE search_keys (
 	key       TEXT NOT NULL,
+	sort_key  TEXT NOT NULL,
 	person_id TEXT NOT NULL REFERENCES persons (id),
-	PRIMARY KEY (key, person_id)
+	PRIMARY KEY (key, sort_key, person_id)
 ) WITHOUT ROWID;
 CREATE INDEX search_keys_person ON search_keys (person_id);
 
@@ -142,7 +153,7 @@ CREATE TABLE audit (
 	entity_id   TEXT NOT NULL,
 	event_id    TEXT NOT NULL
 );
-CREATE INDEX audit_entity ON audit (entity_id, seq) WHERE entity_id <> '';
+CREATE INDEX audit_entity ON audit (entity_id, seq);
 
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 BEGIN

@@ -1,0 +1,189 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"accueil/intake"
+	"accueil/internal/synth"
+)
+
+// benchPersons is the size of the benchmark database: the canton's
+// caseload over many years, with room to spare.
+const benchPersons = 100_000
+
+// envBenchDB names a database file to build once and keep between runs,
+// for working on the benchmarks; by default each run builds its own.
+const envBenchDB = "ACCUEIL_STORE_BENCH_DB"
+
+// bench100k is the benchmark database, built once per test process.
+var bench100k struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bench100k.dir != "" {
+		os.RemoveAll(bench100k.dir)
+	}
+	os.Exit(code)
+}
+
+// benchDB returns the path of a database holding benchPersons synthetic
+// files, building it on first use.
+func benchDB(b *testing.B) string {
+	b.Helper()
+	if testing.Short() {
+		b.Skip("building 100k persons is not for -short")
+	}
+	bench100k.once.Do(func() {
+		if p := os.Getenv(envBenchDB); p != "" {
+			// A kept database: built on the first run, reused after.
+			bench100k.path = p
+			if _, err := os.Stat(p); err != nil {
+				bench100k.err = buildBenchDB(p)
+			}
+			return
+		}
+		bench100k.dir, bench100k.err = os.MkdirTemp("", "accueil-bench-")
+		if bench100k.err != nil {
+			return
+		}
+		bench100k.path = filepath.Join(bench100k.dir, "desk.db")
+		bench100k.err = buildBenchDB(bench100k.path)
+	})
+	if bench100k.err != nil {
+		b.Fatal(bench100k.err)
+	}
+	return bench100k.path
+}
+
+func buildBenchDB(path string) error {
+	ctx := context.Background()
+	s, err := Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	start := time.Now()
+	if _, err := s.Import(ctx, admin, "benchmark", synth.Persons(1, benchPersons), nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "built %d persons in %s\n", benchPersons, time.Since(start).Round(time.Second))
+	return nil
+}
+
+// benchQueries is a mix of what staff type: name prefixes, transcription
+// variants, other scripts, two words, N numbers in several forms, dates.
+func benchQueries() []string {
+	ps := synth.Persons(1, 2000)
+	q := []string{
+		"mo", "moh", "muhammad", "Mohamed", "mohammed", "yusuf", "Ali", "fatima",
+		"oleksandr", "Aleksandr", "olen", "serhii", "yonas", "tesfay", "mehmet", "giorgi",
+		"محمد", "أحمد", "فاطمة", "Олександр", "Ірина", "ዮናስ", "ተስፋይ",
+		"z", "za", "zal", "Zalchuk", "tym",
+	}
+	for i := 0; i < 40; i += 4 {
+		p := ps[i*13]
+		q = append(q, p.Surname, p.GivenNames+" "+p.Surname, runePrefix(p.Surname, 4)+" "+runePrefix(p.GivenNames, 3))
+		q = append(q, p.NNumber, intake.NormaliseIdentifier(p.NNumber)[:4], p.BirthDate.String())
+		if p.SurnameOriginal != "" {
+			q = append(q, p.SurnameOriginal, p.GivenNamesOriginal+" "+p.SurnameOriginal)
+		}
+	}
+	q = append(q, "N 9", "912", "915 2", "12.04.1990", "01.01.1985", "1999-07-03")
+	return q
+}
+
+func BenchmarkSearch100k(b *testing.B) {
+	s := openBench(b)
+	ctx := context.Background()
+	queries := benchQueries()
+	var times []time.Duration
+	results := 0
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		q := queries[i%len(queries)]
+		start := time.Now()
+		got, err := s.Search(ctx, reception, q, 50)
+		if err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+		results += len(got)
+	}
+	reportPercentiles(b, times)
+	b.ReportMetric(float64(results)/float64(len(times)), "results/op")
+}
+
+func BenchmarkSaveArrival(b *testing.B) {
+	s := openBench(b)
+	ctx := context.Background()
+	ps := synth.PersonsOn(99, 10_000, intake.DateOf(time.Now()))
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		p := ps[i%len(ps)]
+		p.Status, p.ArrivalDate = intake.StatusArrived, intake.Date{}
+		start := time.Now()
+		if _, _, err := s.SavePerson(ctx, reception, p, nil); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+	}
+	reportPercentiles(b, times)
+}
+
+func BenchmarkOpen100k(b *testing.B) {
+	path := benchDB(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		s, err := Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, err := s.Count(ctx)
+		if err != nil || n < benchPersons/2 {
+			b.Fatalf("count %d, %v", n, err)
+		}
+		s.Close()
+	}
+}
+
+func openBench(b *testing.B) *Store {
+	b.Helper()
+	s, err := Open(context.Background(), benchDB(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+func reportPercentiles(b *testing.B, times []time.Duration) {
+	if len(times) == 0 {
+		return
+	}
+	slices.Sort(times)
+	at := func(p float64) float64 {
+		return float64(times[int(p*float64(len(times)-1))]) / float64(time.Millisecond)
+	}
+	b.ReportMetric(at(0.50), "p50-ms")
+	b.ReportMetric(at(0.95), "p95-ms")
+	b.ReportMetric(at(0.99), "p99-ms")
+}
+
+func runePrefix(s string, n int) string {
+	r := []rune(s)
+	return string(r[:min(n, len(r))])
+}
