@@ -61,11 +61,15 @@ func (t *txn) audit(by intake.Staff, a Action, et intake.EntityType, entity, eve
 	return t.step("audit")
 }
 
-// Audit returns the newest audit rows, of one person's file when personID
-// is not empty (files merged into it included). Admins only.
+// Audit returns the newest limit audit rows (all when limit <= 0), of one
+// person's file when personID is not empty (files merged into it
+// included). Admins only.
 func (s *Store) Audit(ctx context.Context, by intake.Staff, personID string, limit int) ([]AuditEntry, error) {
 	if by.Role != intake.RoleAdmin {
 		return nil, fmt.Errorf("store: audit: %w", ErrForbidden)
+	}
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
 	}
 	r := s.reader(ctx)
 	var rows *sql.Rows

@@ -117,3 +117,31 @@ func summariesOf(cs []Candidate) []Summary {
 	}
 	return out
 }
+
+func TestImportDuplicates(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	stored, _ := save(t, s, reception, person("Velindor", "Amina", "N 900 001"), nil)
+	rows := []intake.Person{
+		person("Tarquen", "Ali", "n900001"),    // same N number
+		person("Abravel", "Nour", "N 900 777"), // nobody
+		person("Velindor", "Amina", ""),        // same name and birth
+	}
+	var last [2]int
+	got, err := s.ImportDuplicates(ctx, reception, rows, func(done, total int) { last = [2]int{done, total} })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]intake.Reason{{intake.ReasonNNumber}, nil, {intake.ReasonNameAndBirth}}
+	for i, w := range want {
+		switch {
+		case w == nil && len(got[i]) != 0:
+			t.Errorf("row %d: %d candidates, want none", i, len(got[i]))
+		case w != nil && (len(got[i]) != 1 || got[i][0].Summary.ID != stored.ID || !slices.Equal(got[i][0].Reasons, w)):
+			t.Errorf("row %d: candidates %+v, want the stored file for %v", i, got[i], w)
+		}
+	}
+	if last != [2]int{3, 3} {
+		t.Errorf("last progress %v", last)
+	}
+}

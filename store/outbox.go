@@ -8,8 +8,11 @@ import (
 )
 
 // Outbox returns up to limit events made here that the central has not
-// acknowledged yet, oldest first.
+// acknowledged yet (all when limit <= 0), oldest first.
 func (s *Store) Outbox(ctx context.Context, limit int) ([]intake.Event, error) {
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
 	rows, err := s.reader(ctx).query(`SELECT e.id, e.entity_type, e.entity_id, e.changes, e.hlc, e.desk, e.staff, e.schema
 		FROM outbox o JOIN events e ON e.seq = o.event_seq ORDER BY o.event_seq LIMIT ?`, limit)
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 
 // searchFixture saves fictitious files: common given names in several
 // scripts and transcriptions, invented surnames, made-up N numbers.
-func searchFixture(t *testing.T) (*Store, map[string]string) {
+func searchFixture(t testing.TB) (*Store, map[string]string) {
 	t.Helper()
 	s := openTest(t)
 	files := map[string]intake.Person{
@@ -150,4 +150,24 @@ func surnames(sums []Summary) []string {
 		out[i] = s.Surname + s.SurnameOriginal
 	}
 	return out
+}
+
+// Whatever is typed or pasted into the search box, Search answers without
+// error and within its limit.
+func FuzzSearch(f *testing.F) {
+	for _, seed := range []string{"Mohammed", "محمد", "N 900 001", "12.04.1990", "31.02.2001", "a b c d e f g h",
+		"\x00\xff", "%_'\"", "~", "N", "-", "2024-13-45", "Олександр Зал"} {
+		f.Add(seed)
+	}
+	s, _ := searchFixture(f)
+	ctx := context.Background()
+	f.Fuzz(func(t *testing.T, q string) {
+		got, err := s.Search(ctx, reception, q, 5)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+		if len(got) > 5 {
+			t.Fatalf("Search(%q) gave %d results, limit 5", q, len(got))
+		}
+	})
 }

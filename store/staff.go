@@ -225,27 +225,47 @@ func (k kdfParams) dummy() string {
 	return k.encode(make([]byte, saltLen), make([]byte, k.keyLen))
 }
 
+// Bounds on the costs read back from a stored hash: a damaged or planted
+// value must not make a login allocate the machine's memory.
+const (
+	maxKDFMemory  = 1 << 20 // KiB: 1 GiB
+	maxKDFTime    = 16
+	maxKDFThreads = 16
+	maxKDFKey     = 128
+)
+
 // verifyPassword recomputes the key with the stored costs and compares in
 // constant time.
 func verifyPassword(phc, password string) bool {
-	parts := strings.Split(phc, "$")
-	if len(parts) != 6 || parts[1] != "argon2id" {
+	k, salt, want, ok := parsePHC(phc)
+	if !ok {
 		return false
+	}
+	return subtle.ConstantTimeCompare(k.key(password, salt), want) == 1
+}
+
+// parsePHC reads what hash wrote, refusing costs outside sane bounds.
+func parsePHC(phc string) (k kdfParams, salt, key []byte, ok bool) {
+	parts := strings.Split(phc, "$")
+	if len(parts) != 6 || parts[0] != "" || parts[1] != "argon2id" {
+		return k, nil, nil, false
 	}
 	var version int
-	var k kdfParams
 	if _, err := fmt.Sscanf(parts[2], "v=%d", &version); err != nil || version != argon2.Version {
-		return false
+		return k, nil, nil, false
 	}
 	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &k.memory, &k.time, &k.threads); err != nil {
-		return false
+		return k, nil, nil, false
 	}
 	b64 := base64.RawStdEncoding
 	salt, err1 := b64.DecodeString(parts[4])
-	want, err2 := b64.DecodeString(parts[5])
-	if err1 != nil || err2 != nil || len(want) == 0 || k.time == 0 || k.threads == 0 {
-		return false
+	key, err2 := b64.DecodeString(parts[5])
+	switch {
+	case err1 != nil, err2 != nil, len(key) == 0, len(key) > maxKDFKey,
+		k.time == 0, k.time > maxKDFTime, k.threads == 0, k.threads > maxKDFThreads,
+		k.memory > maxKDFMemory:
+		return k, nil, nil, false
 	}
-	k.keyLen = uint32(len(want))
-	return subtle.ConstantTimeCompare(k.key(password, salt), want) == 1
+	k.keyLen = uint32(len(key))
+	return k, salt, key, true
 }

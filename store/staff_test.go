@@ -136,10 +136,26 @@ func TestPasswordHash(t *testing.T) {
 		{"$argon2i$v=19$m=64,t=1,p=1$AAAA$AAAA", "x", false},
 		{"garbage", "x", false},
 		{"$argon2id$v=19$m=64,t=0,p=1$AAAA$AAAA", "x", false},
+		{"$argon2id$v=19$m=4294967295,t=1,p=1$AAAA$AAAA", "x", false},
 	}
 	for i, tt := range tests {
 		if got := verifyPassword(tt.phc, tt.password); got != tt.want {
 			t.Errorf("case %d: verify = %v, want %v", i, got, tt.want)
 		}
 	}
+}
+
+// Stored hashes come from the database file, which may be damaged:
+// verifying never panics, and only a real hash of the password matches.
+func FuzzVerifyPassword(f *testing.F) {
+	h, _ := cheapKDF.hash("correct horse")
+	f.Add(h, "correct horse")
+	f.Add("$argon2id$v=19$m=1,t=1,p=1$$", "")
+	f.Add("$argon2id$v=19$m=4294967295,t=4294967295,p=255$AA$AA", "x")
+	f.Fuzz(func(t *testing.T, phc, password string) {
+		if k, _, _, ok := parsePHC(phc); ok && (k.memory > 1024 || k.time > 2) {
+			t.Skip("costs outside the test's budget")
+		}
+		verifyPassword(phc, password)
+	})
 }
