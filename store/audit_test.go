@@ -5,6 +5,8 @@ import (
 	"errors"
 	"slices"
 	"testing"
+
+	"accueil/intake"
 )
 
 func TestAuditOfReadsAndWrites(t *testing.T) {
@@ -105,4 +107,51 @@ func TestOutbox(t *testing.T) {
 	if n := countRows(t, s, "events"); n != 3 {
 		t.Errorf("acknowledging removed events from the log: %d left", n)
 	}
+}
+
+func TestExport(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	p := person("Velindor", "Amina", "N 900 001")
+	p.HealthNotes = "synthetic note"
+	save(t, s, health, p, nil)
+	save(t, s, reception, person("Abravel", "Nour", "N 900 002"), nil)
+	gone, _ := save(t, s, reception, person("Abravell", "Nour", "N 900 003"), nil)
+	if err := s.Merge(ctx, reception, ids(mustSearch(t, s, "Abravel"))[0], gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		by         intake.Staff
+		wantHealth string
+	}{
+		{reception, ""},
+		{health, "synthetic note"},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.by.Role), func(t *testing.T) {
+			got, err := s.Export(ctx, tt.by)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 2 || got[0].Surname != "Abravel" || got[1].Surname != "Velindor" {
+				t.Fatalf("exported %d files: %v", len(got), got)
+			}
+			if got[1].HealthNotes != tt.wantHealth || got[0].ZEMISNumber != "" || got[1].NNumber != "N 900 001" {
+				t.Errorf("exported %+v", got[1])
+			}
+		})
+	}
+	entries, err := s.Audit(ctx, admin, "", 1)
+	if err != nil || len(entries) != 1 || entries[0].Action != ActionExport {
+		t.Errorf("last audit row %+v, %v; want the export", entries, err)
+	}
+}
+
+func mustSearch(t *testing.T, s *Store, q string) []Summary {
+	t.Helper()
+	got, err := s.Search(context.Background(), admin, q, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
 }

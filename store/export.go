@@ -32,7 +32,7 @@ func (s *Store) Export(ctx context.Context, by intake.Staff) ([]intake.Person, e
 
 func exportPersons(t *txn, role intake.Role) ([]intake.Person, error) {
 	rows, err := t.query(`SELECT p.id, f.field, f.value FROM persons p
-		JOIN field_values f ON f.entity_id = p.id
+		JOIN entities n ON n.id = p.id JOIN field_values f ON f.entity = n.n
 		WHERE p.live = 1 ORDER BY p.sort_key, p.id`)
 	if err != nil {
 		return nil, err

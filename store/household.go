@@ -76,7 +76,7 @@ func (s *Store) Household(ctx context.Context, by intake.Staff, id string) (inta
 			return err
 		}
 		members, err = summaries(t, `SELECT `+summaryCols+` FROM persons p
-			WHERE p.household_id = ? AND p.live = 1 ORDER BY p.sort_key, p.id`, id)
+			WHERE p.household_id = ? AND +p.live = 1 ORDER BY p.sort_key, p.id`, id)
 		if err != nil {
 			return err
 		}

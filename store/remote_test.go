@@ -59,7 +59,9 @@ func TestApplyRemote(t *testing.T) {
 		want error
 	}{
 		{"same ID, other content", func(ev *intake.Event) { ev.Changes[0].Value = "Other" }, ErrEventMismatch},
-		{"newer schema", func(ev *intake.Event) { ev.ID, ev.Schema = "0190d1e2-0000-7000-8000-00000000000a", intake.SchemaVersion+1 }, ErrSchemaTooNew},
+		{"newer schema", func(ev *intake.Event) {
+			ev.ID, ev.Schema = "0190d1e2-0000-7000-8000-00000000000a", intake.SchemaVersion+1
+		}, ErrSchemaTooNew},
 		{"no entity", func(ev *intake.Event) { ev.ID, ev.EntityID = "0190d1e2-0000-7000-8000-00000000000b", "" }, ErrInvalid},
 	}
 	for _, tt := range tests {

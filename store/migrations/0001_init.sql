@@ -78,18 +78,22 @@ CREATE TABLE persons (
 	sort_key             TEXT NOT NULL      -- folded name, for ordering
 );
 -- Partial indexes only where queries name the condition literally
--- (live = 1, deleted = 0): SQLite uses a partial index only when the
+-- (deleted = 0): SQLite uses a partial index only when the
 -- query's WHERE implies the index's, and a bound parameter implies nothing.
 -- The search indexes carry sort_key and id so that a search reads no rows.
+-- The list indexes lead with live and end with the sort order, so that a
+-- page of a list and its count read the index alone; persons_live is the
+-- narrow one that counting every live file scans.
+CREATE INDEX persons_live ON persons (live);
 CREATE INDEX persons_sort ON persons (live, sort_key, id);
-CREATE INDEX persons_status ON persons (status, sort_key, id) WHERE live = 1;
-CREATE INDEX persons_arrival ON persons (arrival_date, status) WHERE live = 1;
+CREATE INDEX persons_status ON persons (live, status, sort_key, id);
+CREATE INDEX persons_arrival ON persons (live, arrival_date, status, sort_key, id);
 CREATE INDEX persons_n ON persons (n_norm, sort_key, id) WHERE deleted = 0;
 CREATE INDEX persons_zemis ON persons (zemis_norm, sort_key, id) WHERE deleted = 0;
 CREATE INDEX persons_birth ON persons (birth_date, sort_key, id) WHERE deleted = 0;
 CREATE INDEX persons_household ON persons (household_id);
 CREATE INDEX persons_merged ON persons (merged_into);
-CREATE INDEX persons_import ON persons (import_batch);
+CREATE INDEX persons_import ON persons (import_batch, id);
 
 -- Name search: the keys of names.IndexKeys, scanned by prefix. Deleted
 -- files have no keys; merged files keep theirs and are shown as the file
