@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Takes real screenshots of the desk app under Xvfb for the docs: builds the
-# app, prepares a data folder with synthetic persons, logs in with xdotool
-# and grabs the screen with ImageMagick. Needs: xvfb xdotool imagemagick.
+# Takes real screenshots of the app under Xvfb for the docs: builds it,
+# fills a data folder with synthetic persons, drives the window with
+# xdotool and grabs the screen with ImageMagick.
+# Needs: xvfb xdotool imagemagick x11-xserver-utils.
 #
 # Usage: scripts/screenshots.sh [OUTDIR]   (default docs/screenshots)
 set -euo pipefail
@@ -9,29 +10,54 @@ cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots}
 mkdir -p "$out"
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+export DISPLAY=:97
+trap 'pkill -f "$work/accueil" 2>/dev/null || true; kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 go build -trimpath -o "$work/accueil" ./cmd/accueil
-go run ./internal/synth/cmd/synthcsv -n 400 -today "$(date +%F)" > "$work/list.csv"
-export ACCUEIL_PASSWORD="screenshot-password"
-"$work/accueil" init --data "$work/data" --admin admin >/dev/null
-"$work/accueil" import --data "$work/data" --user admin --with-duplicates "$work/list.csv" >/dev/null
+go build -trimpath -o "$work/synthdesk" ./internal/synth/cmd/synthdesk
+export ACCUEIL_PASSWORD="screenshots1"
+"$work/synthdesk" -data "$work/data" -n 2000 -arrived 25 >/dev/null
 
-export DISPLAY=:97
 Xvfb :97 -screen 0 1280x860x24 >/dev/null 2>&1 &
 sleep 1
-shot() { sleep "${2:-1.5}"; import -window root "$out/$1.png"; }
-key() { xdotool key --delay 60 "$@"; }
-typ() { xdotool type --delay 20 "$1"; }
+xset r off # key repeat would double letters typed by xdotool
 
-XDG_DATA_HOME="$work/xdg" "$work/accueil" --data "$work/data" --lang "${SHOT_LANG:-fr}" &
-sleep 4
-xdotool search --sync --name Accueil windowmove 0 0 windowsize 1280 860 >/dev/null 2>&1 || true
-shot login
-typ admin; key Tab; typ "$ACCUEIL_PASSWORD"; key Return
-shot home-today
-key ctrl+f; typ "muhamm"; shot search-latin
-key ctrl+a; typ "محمد"; shot search-arabic
-key ctrl+a; key BackSpace; key Return 2>/dev/null || true
-key ctrl+n; typ "Testova"; key Tab; typ "Iryna"; key Tab; shot form
-key Escape; shot discard-confirm 1
+start() {
+	pkill -f "$work/accueil" 2>/dev/null || true
+	sleep 0.5
+	XDG_DATA_HOME="$work/xdg" "$work/accueil" --data "$work/data" "$@" >/dev/null 2>&1 &
+	sleep 4
+	local wid
+	wid=$(xdotool search --sync --name Accueil | head -1)
+	xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 860
+	sleep 1.5
+}
+shot() { sleep "${2:-1.5}"; import -window root "$out/$1.png"; }
+click() { xdotool mousemove "$1" "$2" click 1; }
+typ() { xdotool type --delay 50 "$1"; }
+
+# The desk, in French.
+start --lang fr
+shot login 0.2
+typ admin; xdotool key Tab; typ "$ACCUEIL_PASSWORD"; xdotool key Return
+shot home
+xdotool key ctrl+f; typ "mohamed"; shot search
+xdotool key ctrl+a BackSpace ctrl+n
+typ "Testowa"; xdotool key Tab; typ "Oleksandra"; xdotool key Tab Tab Tab Tab; typ "31.02.1990"; xdotool key Return
+shot form-error
+
+# The newcomer screen: the picker, then the health page in six languages.
+start --newcomer
+shot guide-picker
+# Tile centres on a 1280-pixel window: languages in five columns of 242,
+# topics in four columns of 292 (mirrored for right-to-left languages).
+declare -A index=([de]=1 [ar]=4 [fa-AF]=5 [ti]=11 [uk]=14 [ta]=16)
+for lang in ar fa-AF ti ta uk de; do
+	i=${index[$lang]}
+	click $((155 + (i % 5) * 242)) $((98 + (i / 5) * 112)); sleep 1.5
+	case $lang in ar | fa-AF) click 201 196 ;; *) click 1077 196 ;; esac
+	shot "guide-$lang"
+	case $lang in ar | fa-AF) click 1186 57 ;; *) click 90 57 ;; esac
+	sleep 1
+done
+echo "screenshots in $out"

@@ -90,9 +90,10 @@ func (d *Desk) buildPersonForm(p intake.Person, seen store.Versions) fyne.Canvas
 			f.History,
 		),
 	)
-	body := container.NewVBox(columns, f.section("person.section.needs", f.needsItems()...), f.Problems)
+	body := container.NewVBox(columns, f.section("person.section.needs", f.needsItems()...))
 	d.focus = f.Surname
-	return container.NewBorder(container.NewVBox(heading, buttons), nil, nil, nil, container.NewVScroll(body))
+	// Problems sit above the form, where they are seen whatever the scroll.
+	return container.NewBorder(container.NewVBox(heading, buttons, f.Problems), nil, nil, nil, container.NewVScroll(body))
 }
 
 func (f *PersonForm) section(titleID string, items ...*widget.FormItem) fyne.CanvasObject {

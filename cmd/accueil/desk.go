@@ -55,17 +55,17 @@ func runDesk(args []string) error {
 	}
 	win := a.NewWindow("Accueil")
 	win.Resize(fyne.NewSize(1200, 800))
-	var kiosk *ui.Kiosk
-	desk := ui.NewDesk(win, st, cat, ui.Options{
-		Language:   lang,
-		OnLanguage: func(t language.Tag) { prefs.SetString(prefStaffLanguage, t.String()) },
-		OnNewcomer: func() { kiosk.Start() },
-		Guide:      kiosk.Guide(),
-	})
-	kiosk, err = newKiosk(a, win, st, c.data, cat.Localizer(lang), desk.ResumeAs)
+	var desk *ui.Desk
+	kiosk, err := newKiosk(a, win, st, c.data, cat.Localizer(lang), func(s intake.Staff) { desk.ResumeAs(s) })
 	if err != nil {
 		return err
 	}
+	desk = ui.NewDesk(win, st, cat, ui.Options{
+		Language:   lang,
+		OnLanguage: func(t language.Tag) { prefs.SetString(prefStaffLanguage, t.String()) },
+		OnNewcomer: kiosk.Start,
+		Guide:      kiosk.Guide(),
+	})
 	if *newcomer {
 		kiosk.Start()
 	} else {
