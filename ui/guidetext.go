@@ -2,7 +2,6 @@ package ui
 
 import (
 	"image/color"
-	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -182,17 +181,3 @@ func (r *scriptRenderer) Refresh() {
 
 func (r *scriptRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *scriptRenderer) Destroy()                     {}
-
-// visibleText returns what a paragraph shows, runs left to right (tests).
-func visibleText(p textlayout.Paragraph) string {
-	var b strings.Builder
-	for i, l := range p.Lines {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		for _, r := range l.Runs {
-			b.WriteString(r.Text)
-		}
-	}
-	return b.String()
-}

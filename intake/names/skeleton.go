@@ -189,7 +189,8 @@ var digraphs = []struct {
 }
 
 var letterClass = [26]byte{
-	'a' - 'a': 0, 'b' - 'a': 'b', 'c' - 'a': 'k', 'd' - 'a': 'd', 'f' - 'a': 'f',
+	0:         0, // vowels have no class
+	'b' - 'a': 'b', 'c' - 'a': 'k', 'd' - 'a': 'd', 'f' - 'a': 'f',
 	'g' - 'a': 'h', 'h' - 'a': 'h', 'j' - 'a': 'j', 'k' - 'a': 'k', 'l' - 'a': 'l',
 	'm' - 'a': 'm', 'n' - 'a': 'n', 'p' - 'a': 'p', 'q' - 'a': 'k', 'r' - 'a': 'r',
 	's' - 'a': 's', 't' - 'a': 't', 'v' - 'a': 'v', 'w' - 'a': 'v', 'x' - 'a': 'x',
