@@ -151,6 +151,7 @@ func BenchmarkSearch100k(b *testing.B) {
 	}
 	reportPercentiles(b, times)
 	b.ReportMetric(float64(results)/float64(len(times)), "results/op")
+	reportRSS(b)
 }
 
 func BenchmarkSaveArrival(b *testing.B) {
@@ -254,4 +255,18 @@ func reportPercentiles(b *testing.B, times []time.Duration) {
 func runePrefix(s string, n int) string {
 	r := []rune(s)
 	return string(r[:min(n, len(r))])
+}
+
+// reportRSS reports the process's resident memory (Linux only): SQLite's
+// page caches live outside the Go heap, so allocation counts miss them.
+func reportRSS(b *testing.B) {
+	data, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return
+	}
+	var size, resident int64
+	if _, err := fmt.Sscan(string(data), &size, &resident); err != nil {
+		return
+	}
+	b.ReportMetric(float64(resident*int64(os.Getpagesize()))/(1<<20), "rss-MB")
 }

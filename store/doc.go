@@ -7,8 +7,23 @@
 // the query tables and the index, marks the outbox and writes the audit
 // row; a caller is answered only after the commit, and the database runs
 // with synchronous=FULL so that an answered save survives a killed process
-// or a power loss. The query tables hold nothing the log does not: Check
-// rebuilds them from the events and compares.
+// or a power loss. Writes go through a single connection, so that writers
+// of this process queue in Go; reads use a pool of read-only connections
+// that WAL lets run alongside a write.
+//
+// The tables, in the order data flows through them:
+//
+//   - events: the log, never updated or deleted (triggers refuse it);
+//   - entities and field_values: each field's current value and the event
+//     that set it, newest hybrid-clock reading first;
+//   - persons, households, distinct_pairs: rows derived from the fields,
+//     for lists, search results and duplicate checks;
+//   - search_keys (names.IndexKeys, scanned by prefix) and skeleton_keys
+//     (phonetic skeleton and year of birth, for duplicates);
+//   - outbox, audit, imports, staff, meta (desk ID and clock).
+//
+// Everything from field_values down is derived: Check replays the log and
+// compares, Rebuild replays it into empty tables.
 //
 // Fields a role may not read are redacted on the way out and left alone on
 // the way in, so that a form that never showed a field cannot blank it.
