@@ -43,7 +43,7 @@ type kioskFixture struct {
 	exited *intake.Staff
 }
 
-func newKioskFixture(t *testing.T) *kioskFixture {
+func newKioskFixture(t testing.TB) *kioskFixture {
 	t.Helper()
 	test.NewTempApp(t)
 	g, err := guide.Load(assets.Guide())
