@@ -23,7 +23,7 @@ var (
 	ErrInvalid = errors.New("invalid operation")
 	// ErrExists: a staff member with that name exists already.
 	ErrExists = errors.New("already exists")
-	// ErrWeakPassword: the password is shorter than MinPasswordLen.
+	// ErrWeakPassword: the password is shorter than intake.MinPasswordLen.
 	ErrWeakPassword = errors.New("password too short")
 )
 

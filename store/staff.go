@@ -16,9 +16,6 @@ import (
 	"accueil/intake"
 )
 
-// MinPasswordLen is the shortest password CreateStaff accepts.
-const MinPasswordLen = 8
-
 // kdfParams are argon2id's costs. They are stored with each hash, so that
 // raising them later leaves existing passwords working.
 type kdfParams struct {
@@ -62,7 +59,7 @@ func (s *Store) createStaff(ctx context.Context, by *intake.Staff, name, passwor
 	switch {
 	case !role.Valid(), name == "", utf8.RuneCountInString(name) > intake.MaxNameLen:
 		return intake.Staff{}, ErrInvalid
-	case utf8.RuneCountInString(password) < MinPasswordLen:
+	case utf8.RuneCountInString(password) < intake.MinPasswordLen:
 		return intake.Staff{}, ErrWeakPassword
 	case by != nil && (!by.Role.CanManageStaff() || by.Disabled):
 		return intake.Staff{}, ErrForbidden
