@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"log"
 	"slices"
 	"time"
 
@@ -123,6 +124,9 @@ func (d *Desk) say(id string, args map[string]any) { d.status.SetText(d.loc.T(id
 // fail reports an unexpected error in the staff language. The error's own
 // text goes nowhere a newcomer could read it; it may hold technical detail.
 func (d *Desk) fail(err error) {
+	// The log gets the error for support; store errors name operations and
+	// fields, never values, so no personal data reaches it.
+	log.Printf("accueil: %v", err)
 	d.status.SetText(d.loc.S(errorKind(err)))
 }
 

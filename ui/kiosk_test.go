@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"golang.org/x/text/language"
 
@@ -205,5 +206,34 @@ func TestStaffSeeDraftsPerLanguage(t *testing.T) {
 	}
 	if !strings.Contains(s.Row(ti)[2], "welcome") {
 		t.Errorf("draft topics of Tigrinya: %q", s.Row(ti)[2])
+	}
+}
+
+// TestScriptTextNeverClips: every run of a laid-out paragraph lies inside
+// the widget, in scripts with tall ascenders and stacked marks.
+func TestScriptTextNeverClips(t *testing.T) {
+	test.NewTempApp(t)
+	fonts := bundledFonts(t)
+	texts := []struct{ text, font string }{
+		{"إِنَّ الْمُسَاعَدَةَ مُتَاحَةٌ لَكُمْ فِي كُلِّ وَقْتٍ (144)", "NotoSansArabic-Regular.ttf"},
+		{"ஸ்ரீ முருகன் கோயிலுக்குச் செல்லுங்கள்", "NotoSansTamil-Regular.ttf"},
+		{"ሓገዝ ንምርካብ ንሰራሕተኛታት ሕተቱ።", "NotoSansEthiopic-Regular.ttf"},
+		{"Ѓ Ќ Ї Ё Й — Ẫ Ḝ Ǻ", "NotoSans-Regular.ttf"},
+	}
+	for _, tt := range texts {
+		st := NewScriptText(fonts, tt.text, tt.font, 0, 28)
+		w := test.NewTempWindow(t, container.New(&wrapColumn{}, st))
+		w.Resize(fyne.NewSize(300, 400))
+		size := st.Size()
+		r := test.TempWidgetRenderer(t, st)
+		if len(r.Objects()) == 0 {
+			t.Fatalf("%q: nothing drawn", tt.text)
+		}
+		for _, o := range r.Objects() {
+			p, s := o.Position(), o.Size()
+			if p.Y < 0 || p.Y+s.Height > size.Height+0.5 || p.X < -0.5 || p.X+s.Width > size.Width+0.5 {
+				t.Errorf("%q: run at %v size %v outside the widget %v", tt.text, p, s, size)
+			}
+		}
 	}
 }
