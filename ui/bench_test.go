@@ -17,7 +17,7 @@ func BenchmarkGuideLanguageSwitch(b *testing.B) {
 	for b.Loop() {
 		f.kiosk.ChooseLanguage(langs[i%len(langs)])
 		f.kiosk.ShowPage("health")
-		f.win.Resize(fyne.NewSize(1280, 860 + float32(i%2)))
+		f.win.Resize(fyne.NewSize(1280, 860+float32(i%2)))
 		for _, st := range f.kiosk.Page {
 			st.layout(1180)
 		}
