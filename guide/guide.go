@@ -161,17 +161,26 @@ const unfilledPrefix = "[PLACEHOLDER"
 
 // Fill replaces the placeholders of s with their values. A value not yet
 // filled in by the office is replaced by notice (never shown raw to a
-// newcomer), and filled reports whether every value was real.
+// newcomer), and filled reports whether every value was real. When the
+// notice is a sentence and the text goes on with the same full stop, the
+// stop is not doubled.
 func (g *Guide) Fill(s, notice string) (out string, filled bool) {
 	filled = true
-	out = placeholder.ReplaceAllStringFunc(s, func(m string) string {
-		key := placeholder.FindStringSubmatch(m)[1]
-		v, ok := g.values[key]
+	var b strings.Builder
+	last := 0
+	for _, m := range placeholder.FindAllStringSubmatchIndex(s, -1) {
+		b.WriteString(s[last:m[0]])
+		v, ok := g.values[s[m[2]:m[3]]]
 		if !ok || strings.HasPrefix(v, unfilledPrefix) {
 			filled = false
-			return notice
+			v = notice
+			if rest := s[m[1]:]; v != "" && rest != "" && strings.HasSuffix(v, rest[:1]) && strings.ContainsAny(rest[:1], ".!?。።") {
+				v = strings.TrimSuffix(v, rest[:1])
+			}
 		}
-		return v
-	})
-	return out, filled
+		b.WriteString(v)
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String(), filled
 }

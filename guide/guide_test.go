@@ -90,6 +90,9 @@ func TestFillNeverShowsRawPlaceholder(t *testing.T) {
 	if got != "Call 144 or (soon)." {
 		t.Errorf("Fill = %q", got)
 	}
+	if got, _ := g.Fill("Phone: {{contacts.office_phone}}.", "To be completed."); got != "Phone: To be completed." {
+		t.Errorf("full stop doubled: %q", got)
+	}
 	if _, filled := g.Fill("Call {{contacts.emergency_police}}.", "(soon)"); !filled {
 		t.Error("a real value counts as unfilled")
 	}

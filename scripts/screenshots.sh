@@ -45,6 +45,18 @@ xdotool key ctrl+f; typ "mohamed"; shot search
 xdotool key ctrl+a BackSpace ctrl+n
 typ "Testowa"; xdotool key Tab; typ "Oleksandra"; xdotool key Tab Tab Tab Tab; typ "31.02.1990"; xdotool key Return
 shot form-error
+# A possible duplicate: the same person typed twice with another spelling.
+arrival() { # surname given dob nationality n-number
+	xdotool key ctrl+n; sleep 1
+	typ "$1"; xdotool key Tab; typ "$2"; xdotool key Tab Tab Tab Tab; typ "$3"
+	xdotool key Tab Tab; typ "$4"; xdotool key Tab Tab Tab Tab; typ "$5"; xdotool key Return
+}
+start --lang fr
+typ admin; xdotool key Tab; typ "$ACCUEIL_PASSWORD"; xdotool key Return; sleep 1.5
+arrival Testmann Mohammed 01.01.1995 AF "N 990 001"
+sleep 1.5
+arrival Testman Muhammad 01.01.1995 AF "n990001"
+shot duplicate
 
 # The newcomer screen: the picker, then the health page in six languages.
 start --newcomer
