@@ -35,6 +35,8 @@ type PersonForm struct {
 	Health                       *keyEntry // nil when the role may not read health notes
 
 	SaveButton, CancelButton, HouseholdButton *widget.Button
+	// DuplicatesButton looks for other files of the same person.
+	DuplicatesButton *widget.Button
 	Problems                                  *widget.Label
 	History                                   *widget.Label
 	// Duplicates is the open duplicate check, if any.
@@ -82,6 +84,9 @@ func (d *Desk) buildPersonForm(p intake.Person, seen store.Versions) fyne.Canvas
 	}
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	buttons := container.NewHBox(f.SaveButton, f.CancelButton, f.HouseholdButton)
+	if p.ID != "" && f.d.staff.Role.CanEditPersons() {
+		buttons.Add(f.DuplicatesButton)
+	}
 	columns := container.NewGridWithColumns(2,
 		container.NewVBox(f.section("person.section.identity", f.identityItems()...)),
 		container.NewVBox(
@@ -160,6 +165,7 @@ func (f *PersonForm) makeWidgets() {
 	f.SaveButton = &widget.Button{Text: l.S("form.save"), Importance: widget.HighImportance, OnTapped: f.Save}
 	f.CancelButton = &widget.Button{Text: l.S("form.cancel"), OnTapped: f.Cancel}
 	f.HouseholdButton = &widget.Button{Text: l.S("person.household.open"), OnTapped: f.openHousehold}
+	f.DuplicatesButton = &widget.Button{Text: l.S("person.duplicates"), OnTapped: f.CheckDuplicates}
 	if !f.d.staff.Role.CanEditPersons() {
 		f.SaveButton.Disable()
 	}

@@ -230,3 +230,47 @@ func TestHouseholdAddsPrefilledMember(t *testing.T) {
 		t.Fatalf("household has %d members, want 2", len(members))
 	}
 }
+
+func TestMergeKeepsBothHistories(t *testing.T) {
+	f := newFixture(t, language.English)
+	f.loginAs("desk1", intake.RoleReception)
+	ctx := context.Background()
+	staff := *f.desk.staff
+	a, _, err := f.store.SavePerson(ctx, staff, intake.Person{Surname: "Testari", GivenNames: "Yonas", BirthDate: intake.MustDate("1993-05-12"), Nationality: "ER"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := f.store.SavePerson(ctx, staff, intake.Person{Surname: "Testary", GivenNames: "Yonas", BirthDate: intake.MustDate("1993-05-12"), Nationality: "ER", NNumber: "N 901 009"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.desk.openPerson(a.ID)
+	test.Tap(f.desk.Form.DuplicatesButton)
+	dd := f.desk.Form.Duplicates
+	if dd == nil || len(dd.Merge) != 1 {
+		t.Fatal("no merge offered for a likely duplicate")
+	}
+	test.Tap(dd.Merge[0])
+	if len(f.win.Canvas().Overlays().List()) < 2 {
+		t.Fatal("merging must be confirmed")
+	}
+	f.desk.Form.merge(dd, b.ID)
+	kept, _, err := f.store.Person(ctx, staff, a.ID)
+	if err != nil || kept.NNumber != "N 901 009" {
+		t.Fatalf("kept file = %+v (%v): the empty N number should come from the merged file", kept, err)
+	}
+	events, err := f.store.History(ctx, staff, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, e := range events {
+		seen[e.EntityID] = true
+	}
+	if !seen[a.ID] || !seen[b.ID] {
+		t.Fatalf("history of the kept file covers %v, want both files", seen)
+	}
+	if got, _ := f.store.Search(ctx, staff, "N901009", 10); len(got) != 1 || got[0].ID != a.ID {
+		t.Fatalf("searching the merged file's number found %v", got)
+	}
+}

@@ -20,6 +20,7 @@ type Store interface {
 	Search(ctx context.Context, by intake.Staff, text string, limit int) ([]store.Summary, error)
 	Duplicates(ctx context.Context, by intake.Staff, p intake.Person) ([]store.Candidate, error)
 	MarkDistinct(ctx context.Context, by intake.Staff, a, b string) error
+	Merge(ctx context.Context, by intake.Staff, keep, gone string) error
 	ImportDuplicates(ctx context.Context, by intake.Staff, persons []intake.Person, progress func(done, total int)) ([][]store.Candidate, error)
 
 	Household(ctx context.Context, by intake.Staff, id string) (intake.Household, []store.Summary, error)
