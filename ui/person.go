@@ -37,8 +37,8 @@ type PersonForm struct {
 	SaveButton, CancelButton, HouseholdButton *widget.Button
 	// DuplicatesButton looks for other files of the same person.
 	DuplicatesButton *widget.Button
-	Problems                                  *widget.Label
-	History                                   *widget.Label
+	Problems         *widget.Label
+	History          *widget.Label
 	// Duplicates is the open duplicate check, if any.
 	Duplicates *DuplicateDialog
 
