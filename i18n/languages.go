@@ -75,3 +75,37 @@ func NativeName(tag language.Tag) string {
 	}
 	return tag.String()
 }
+
+// scriptFonts names the bundled font of each script; Noto Sans carries
+// Latin, Cyrillic, Greek, digits and common punctuation for all others.
+var scriptFonts = map[string]string{
+	"Arab": "NotoSansArabic-Regular.ttf",
+	"Ethi": "NotoSansEthiopic-Regular.ttf",
+	"Taml": "NotoSansTamil-Regular.ttf",
+	"Geor": "NotoSansGeorgian-Regular.ttf",
+}
+
+// BaseFont is the font every script falls back to.
+const BaseFont = "NotoSans-Regular.ttf"
+
+// Font returns the file name of the bundled font made for the language's
+// script: its primary face, tried first for every letter.
+func (l Language) Font() string {
+	if f, ok := scriptFonts[l.Script]; ok {
+		return f
+	}
+	return BaseFont
+}
+
+// FontOf returns the primary font of a language tag ("ar", "fa-AF"),
+// Noto Sans for a language the registry does not know.
+func FontOf(tag string) string {
+	l, _ := Lookup(language.Make(tag))
+	return l.Font()
+}
+
+// IsRTL reports whether a language tag is written right to left.
+func IsRTL(tag string) bool {
+	l, ok := Lookup(language.Make(tag))
+	return ok && l.Direction == RightToLeft
+}

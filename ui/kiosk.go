@@ -261,29 +261,13 @@ func (k *Kiosk) navBar(withBack bool) fyne.CanvasObject {
 }
 
 func (k *Kiosk) direction() bidi.Direction {
-	if l, ok := i18n.Lookup(language.Make(k.lang)); ok && l.Direction == i18n.RightToLeft {
+	if i18n.IsRTL(k.lang) {
 		return bidi.RTL
 	}
 	return bidi.LTR
 }
 
-func (k *Kiosk) primaryFont() string { return PrimaryFont(k.lang) }
-
-// PrimaryFont returns the bundled font of a language's script.
-func PrimaryFont(lang string) string {
-	l, _ := i18n.Lookup(language.Make(lang))
-	switch l.Script {
-	case "Arab":
-		return "NotoSansArabic-Regular.ttf"
-	case "Ethi":
-		return "NotoSansEthiopic-Regular.ttf"
-	case "Taml":
-		return "NotoSansTamil-Regular.ttf"
-	case "Geor":
-		return "NotoSansGeorgian-Regular.ttf"
-	}
-	return "NotoSans-Regular.ttf"
-}
+func (k *Kiosk) primaryFont() string { return i18n.FontOf(k.lang) }
 
 func (k *Kiosk) clear() {
 	k.Languages, k.Topics, k.Page = nil, nil, nil

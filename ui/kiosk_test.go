@@ -15,22 +15,14 @@ import (
 	"accueil/assets"
 	"accueil/guide"
 	"accueil/i18n"
-	"accueil/i18n/textlayout"
+	"accueil/guide/print"
 	"accueil/intake"
 	"accueil/store"
 )
 
 func bundledFonts(t testing.TB) *Fonts {
 	t.Helper()
-	var nf []textlayout.NamedFont
-	for _, name := range []string{"NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf", "NotoSansEthiopic-Regular.ttf", "NotoSansTamil-Regular.ttf", "NotoSansGeorgian-Regular.ttf"} {
-		data, err := assets.Font(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		nf = append(nf, textlayout.NamedFont{Name: name, Data: data})
-	}
-	set, err := textlayout.NewFontSet(nf...)
+	set, err := print.BundledFonts()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"accueil/i18n"
 	"accueil/i18n/bidi"
 )
 
@@ -24,10 +25,10 @@ type Tile struct {
 
 func (k *Kiosk) newTile(text, lang string, icon fyne.Resource, tapped func()) *Tile {
 	dir := bidi.LTR
-	if d := (&Kiosk{lang: lang}).direction(); d == bidi.RTL {
+	if i18n.IsRTL(lang) {
 		dir = bidi.RTL
 	}
-	t := &Tile{Label: NewScriptText(k.fonts, text, PrimaryFont(lang), dir, 26), icon: icon}
+	t := &Tile{Label: NewScriptText(k.fonts, text, i18n.FontOf(lang), dir, 26), icon: icon}
 	t.Label.Center = true
 	t.OnTapped = func() {
 		k.touch()

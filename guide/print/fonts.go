@@ -3,8 +3,6 @@ package print
 import (
 	"fmt"
 
-	"golang.org/x/text/language"
-
 	"accueil/assets"
 	"accueil/i18n"
 	"accueil/i18n/textlayout"
@@ -34,23 +32,7 @@ func BundledFonts() (*textlayout.FontSet, error) {
 }
 
 // PrimaryFont returns the bundled font of a language's script.
-func PrimaryFont(lang string) string {
-	l, _ := i18n.Lookup(language.Make(lang))
-	switch l.Script {
-	case "Arab":
-		return "NotoSansArabic-Regular.ttf"
-	case "Ethi":
-		return "NotoSansEthiopic-Regular.ttf"
-	case "Taml":
-		return "NotoSansTamil-Regular.ttf"
-	case "Geor":
-		return "NotoSansGeorgian-Regular.ttf"
-	}
-	return "NotoSans-Regular.ttf"
-}
+func PrimaryFont(lang string) string { return i18n.FontOf(lang) }
 
 // IsRTL reports whether a language is written right to left.
-func IsRTL(lang string) bool {
-	l, ok := i18n.Lookup(language.Make(lang))
-	return ok && l.Direction == i18n.RightToLeft
-}
+func IsRTL(lang string) bool { return i18n.IsRTL(lang) }
