@@ -14,8 +14,8 @@ import (
 
 	"accueil/assets"
 	"accueil/guide"
-	"accueil/i18n"
 	"accueil/guide/print"
+	"accueil/i18n"
 	"accueil/intake"
 	"accueil/store"
 )
