@@ -16,7 +16,6 @@ import (
 
 	"accueil/assets"
 	"accueil/guide"
-	"accueil/guide/print"
 	"accueil/i18n"
 	"accueil/i18n/textlayout"
 	"accueil/intake"
@@ -79,15 +78,7 @@ func runDesk(args []string) error {
 // fonts, and "take home" PDFs written to the data folder and opened with
 // the system's viewer for printing.
 func newKiosk(a fyne.App, win fyne.Window, st *store.Store, data string, staff *i18n.Localizer, onExit func(intake.Staff)) (*ui.Kiosk, error) {
-	g, err := guide.Load(assets.Guide())
-	if err != nil {
-		return nil, err
-	}
-	messages, err := i18n.LoadCatalog(assets.NewcomerMessages(), language.English)
-	if err != nil {
-		return nil, err
-	}
-	fonts, err := print.BundledFonts()
+	g, messages, fonts, err := loadGuide()
 	if err != nil {
 		return nil, err
 	}
@@ -100,11 +91,7 @@ func newKiosk(a fyne.App, win fyne.Window, st *store.Store, data string, staff *
 }
 
 func printGuide(a fyne.App, g *guide.Guide, fonts *textlayout.FontSet, loc *i18n.Localizer, data, lang, topic string) error {
-	texts := print.Texts{
-		Draft:       loc.S("newcomer.draft_notice"),
-		Placeholder: loc.S("newcomer.placeholder_notice"),
-		Footer:      loc.T("newcomer.printed_on", map[string]any{"Date": time.Now().Format("02.01.2006")}),
-	}
+	texts := printTexts(loc)
 	dir := filepath.Join(data, "printouts")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err

@@ -16,6 +16,7 @@ import (
 	"accueil/guide"
 	"accueil/guide/print"
 	"accueil/i18n"
+	"accueil/i18n/textlayout"
 )
 
 // runGuide serves `accueil guide check|render|pdf`.
@@ -34,16 +35,31 @@ func runGuide(args []string) error {
 	return fmt.Errorf("guide: unknown command %q", args[0])
 }
 
-func loadGuide() (*guide.Guide, *i18n.Catalog, error) {
+// loadGuide loads the guide, the newcomer catalogs and the bundled fonts.
+func loadGuide() (*guide.Guide, *i18n.Catalog, *textlayout.FontSet, error) {
 	g, err := guide.Load(assets.Guide())
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	cat, err := i18n.LoadCatalog(assets.NewcomerMessages(), language.English)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return g, cat, nil
+	fonts, err := print.BundledFonts()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return g, cat, fonts, nil
+}
+
+// printTexts are the newcomer strings a printed page carries, in its
+// language.
+func printTexts(loc *i18n.Localizer) print.Texts {
+	return print.Texts{
+		Draft:       loc.S("newcomer.draft_notice"),
+		Placeholder: loc.S("newcomer.placeholder_notice"),
+		Footer:      loc.T("newcomer.printed_on", map[string]any{"Date": time.Now().Format("02.01.2006")}),
+	}
 }
 
 // guideCheck reports, per language, topics, drafts and anything that
@@ -54,11 +70,7 @@ func guideCheck(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	g, cat, err := loadGuide()
-	if err != nil {
-		return err
-	}
-	fonts, err := print.BundledFonts()
+	g, cat, fonts, err := loadGuide()
 	if err != nil {
 		return err
 	}
@@ -100,20 +112,11 @@ func guideRender(args []string, pdf bool) error {
 	if *lang == "" || *out == "" || (!pdf && *topic == "") {
 		return errors.New("guide render: --lang, --topic and --out are required")
 	}
-	g, cat, err := loadGuide()
+	g, cat, fonts, err := loadGuide()
 	if err != nil {
 		return err
 	}
-	fonts, err := print.BundledFonts()
-	if err != nil {
-		return err
-	}
-	loc := cat.Localizer(language.Make(*lang))
-	texts := print.Texts{
-		Draft:       loc.S("newcomer.draft_notice"),
-		Placeholder: loc.S("newcomer.placeholder_notice"),
-		Footer:      loc.T("newcomer.printed_on", map[string]any{"Date": time.Now().Format("02.01.2006")}),
-	}
+	texts := printTexts(cat.Localizer(language.Make(*lang)))
 	if pdf {
 		return writeGuidePDF(g, fonts, texts, *lang, *topic, *out)
 	}
