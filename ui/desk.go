@@ -54,6 +54,8 @@ type Desk struct {
 	Import   *ImportScreen
 	House    *HouseholdScreen
 	Drafts   *DraftsScreen
+	// StaffAdmin is the accounts screen (administrators).
+	StaffAdmin *StaffScreen
 }
 
 // NewDesk prepares the desk in win; call Start to show the first screen.
@@ -105,7 +107,7 @@ func (d *Desk) SetLanguage(tag language.Tag) {
 
 // show replaces the window content with the screen build makes.
 func (d *Desk) show(build func() fyne.CanvasObject) {
-	d.Login, d.FirstRun, d.Home, d.Form, d.Import, d.House, d.Drafts = nil, nil, nil, nil, nil, nil, nil
+	d.Login, d.FirstRun, d.Home, d.Form, d.Import, d.House, d.Drafts, d.StaffAdmin = nil, nil, nil, nil, nil, nil, nil, nil
 	d.rebuild = build
 	d.win.SetTitle(d.loc.S("app.title"))
 	d.focus = nil
@@ -197,7 +199,7 @@ func (d *Desk) escape() {
 	switch {
 	case d.Form != nil:
 		d.Form.Cancel()
-	case d.Import != nil, d.House != nil, d.Drafts != nil:
+	case d.Import != nil, d.House != nil, d.Drafts != nil, d.StaffAdmin != nil:
 		d.showHome()
 	}
 }

@@ -30,6 +30,8 @@ type HomeScreen struct {
 	Newcomer *widget.Button
 	// Drafts lists the guide's translations not yet reviewed.
 	Drafts *widget.Button
+	// Staff manages accounts (administrators only).
+	Staff *widget.Button
 
 	rows   []store.Summary
 	filter store.ListFilter
@@ -98,7 +100,11 @@ func (d *Desk) homeToolbar(h *HomeScreen) fyne.CanvasObject {
 	if d.opts.Guide == nil {
 		h.Drafts.Hide()
 	}
-	return container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, d.languageSelect(), h.Logout)
+	h.Staff = &widget.Button{Text: d.loc.S("home.staff"), Icon: theme.AccountIcon(), OnTapped: d.showStaff}
+	if !d.staff.Role.CanManageStaff() {
+		h.Staff.Hide()
+	}
+	return container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, h.Staff, d.languageSelect(), h.Logout)
 }
 
 func (d *Desk) toNewcomer() {

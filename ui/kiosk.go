@@ -172,7 +172,13 @@ func (k *Kiosk) ShowTopics() {
 		k.Topics = append(k.Topics, tile)
 		grid.Add(tile)
 	}
-	k.win.SetContent(container.NewBorder(k.navBar(false), nil, nil, nil, container.NewVScroll(container.NewPadded(grid))))
+	k.TakeHome = k.newTile(k.loc.S("newcomer.take_home_all"), k.lang, theme.DocumentPrintIcon(), func() { k.takeHome("") })
+	take := container.NewGridWrap(fyne.NewSize(320, 110), k.TakeHome)
+	bottom := container.NewHBox(layout.NewSpacer(), take)
+	if k.direction() == bidi.RTL {
+		bottom = container.NewHBox(take, layout.NewSpacer())
+	}
+	k.win.SetContent(container.NewBorder(k.navBar(false), bottom, nil, nil, container.NewVScroll(container.NewPadded(grid))))
 }
 
 // ShowPage shows one topic's page.

@@ -229,3 +229,19 @@ func TestScriptTextNeverClips(t *testing.T) {
 		}
 	}
 }
+
+func TestTakeHomeWholeGuide(t *testing.T) {
+	f := newKioskFixture(t)
+	var asked []string
+	f.kiosk.opts.OnTakeHome = func(lang, topic string) error {
+		asked = append(asked, lang+"/"+topic)
+		return nil
+	}
+	f.kiosk.ChooseLanguage("ps")
+	test.Tap(f.kiosk.TakeHome)
+	f.kiosk.ShowPage("return")
+	test.Tap(f.kiosk.TakeHome)
+	if strings.Join(asked, ",") != "ps/,ps/return" {
+		t.Fatalf("take home asked for %v, want the whole guide then one page", asked)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"accueil/intake"
@@ -37,6 +38,8 @@ type PersonForm struct {
 	SaveButton, CancelButton, HouseholdButton *widget.Button
 	// DuplicatesButton looks for other files of the same person.
 	DuplicatesButton *widget.Button
+	// CheckInButton turns an expected arrival into an arrival of today.
+	CheckInButton *widget.Button
 	Problems         *widget.Label
 	History          *widget.Label
 	// Duplicates is the open duplicate check, if any.
@@ -86,6 +89,9 @@ func (d *Desk) buildPersonForm(p intake.Person, seen store.Versions) fyne.Canvas
 	buttons := container.NewHBox(f.SaveButton, f.CancelButton, f.HouseholdButton)
 	if p.ID != "" && f.d.staff.Role.CanEditPersons() {
 		buttons.Add(f.DuplicatesButton)
+		if p.Status == intake.StatusExpected {
+			buttons.Objects = append([]fyne.CanvasObject{f.CheckInButton}, buttons.Objects...)
+		}
 	}
 	columns := container.NewGridWithColumns(2,
 		container.NewVBox(f.section("person.section.identity", f.identityItems()...)),
@@ -166,6 +172,7 @@ func (f *PersonForm) makeWidgets() {
 	f.CancelButton = &widget.Button{Text: l.S("form.cancel"), OnTapped: f.Cancel}
 	f.HouseholdButton = &widget.Button{Text: l.S("person.household.open"), OnTapped: f.openHousehold}
 	f.DuplicatesButton = &widget.Button{Text: l.S("person.duplicates"), OnTapped: f.CheckDuplicates}
+	f.CheckInButton = &widget.Button{Text: l.S("person.checkin"), Icon: theme.ConfirmIcon(), Importance: widget.SuccessImportance, OnTapped: f.CheckIn}
 	if !f.d.staff.Role.CanEditPersons() {
 		f.SaveButton.Disable()
 	}
@@ -288,6 +295,14 @@ func (f *PersonForm) commit(p intake.Person, distinct []string) {
 	}
 	f.d.showPerson(saved, seen)
 	f.d.say("person.saved", map[string]any{"Name": saved.FullName()})
+}
+
+// CheckIn records that an expected person arrived at the desk today, with
+// whatever the form holds, in one save.
+func (f *PersonForm) CheckIn() {
+	f.Status.SetValue(string(intake.StatusArrived))
+	f.ArrivalDate.SetText(f.d.opts.Today().Time().Format(formDateLayout))
+	f.Save()
 }
 
 // Cancel leaves the form, asking first when something typed would be lost.

@@ -12,6 +12,8 @@ type Store interface {
 	HasStaff(ctx context.Context) (bool, error)
 	CreateStaff(ctx context.Context, by *intake.Staff, name, password string, role intake.Role) (intake.Staff, error)
 	Authenticate(ctx context.Context, name, password string) (intake.Staff, error)
+	ListStaff(ctx context.Context, by intake.Staff) ([]intake.Staff, error)
+	SetStaffDisabled(ctx context.Context, by intake.Staff, id string, disabled bool) error
 
 	SavePerson(ctx context.Context, by intake.Staff, p intake.Person, seen store.Versions) (intake.Person, store.Versions, error)
 	Person(ctx context.Context, by intake.Staff, id string) (intake.Person, store.Versions, error)
