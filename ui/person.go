@@ -40,8 +40,8 @@ type PersonForm struct {
 	DuplicatesButton *widget.Button
 	// CheckInButton turns an expected arrival into an arrival of today.
 	CheckInButton *widget.Button
-	Problems         *widget.Label
-	History          *widget.Label
+	Problems      *widget.Label
+	History       *widget.Label
 	// Duplicates is the open duplicate check, if any.
 	Duplicates *DuplicateDialog
 
