@@ -95,6 +95,12 @@ func (d *Desk) summarizeImport(s *ImportScreen) {
 	s.Summary.SetText(d.loc.T("import.summary", map[string]any{
 		"Count": len(s.plan.result.Rows), "Errors": errs, "Duplicates": dups, "Import": n,
 	}))
+	if missing := s.plan.result.Missing; len(missing) > 0 {
+		// A list without a surname column imports nothing until staff map
+		// one of its headers to the surname.
+		s.Summary.SetText(d.loc.T("import.error.missing_column", map[string]any{"Field": d.loc.S("field." + string(missing[0]))}))
+		n = 0
+	}
 	if n > 0 && !s.busy.Load() {
 		s.Confirm.Enable()
 	} else {

@@ -94,3 +94,24 @@ func waitFor(t *testing.T, ok func() bool) {
 }
 
 func cell(row, col int) widget.TableCellID { return widget.TableCellID{Row: row, Col: col} }
+
+func TestImportWithoutSurnameColumnAsksForMapping(t *testing.T) {
+	f := newFixture(t, language.English)
+	f.loginAs("desk1", intake.RoleReception)
+	f.desk.showImport()
+	s := f.desk.Import
+	list := "Familienname (Transkription);Vorname\nTestari;Yonas\n"
+	if err := f.desk.LoadImport(s, strings.NewReader(list), "x.csv"); err != nil {
+		t.Fatal(err)
+	}
+	if !s.Confirm.Disabled() || !strings.Contains(s.Summary.Text, f.desk.loc.S("field.surname")) {
+		t.Fatalf("summary %q: a list without a surname column must say so and import nothing", s.Summary.Text)
+	}
+	if len(s.plan.result.Unmapped) == 0 {
+		t.Fatal("the unknown header should be offered for mapping")
+	}
+	f.desk.planImport(s, map[string]intake.Field{s.plan.result.Unmapped[0]: intake.FieldSurname})
+	if s.Confirm.Disabled() {
+		t.Fatalf("after mapping the surname column the import should be possible: %q", s.Summary.Text)
+	}
+}
