@@ -1,9 +1,9 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"io"
-	"strings"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -57,7 +57,11 @@ func (d *Desk) buildImport() fyne.CanvasObject {
 	s.Confirm = &widget.Button{Text: l.S("import.confirm"), Importance: widget.HighImportance, OnTapped: func() { d.confirmImport(s) }}
 	s.Confirm.Disable()
 	s.Back = &widget.Button{Text: l.S("form.back"), Icon: theme.NavigateBackIcon(), OnTapped: d.showHome}
-	s.WithDuplicate = widget.NewCheck(l.S("import.with_duplicates"), func(bool) { d.summarizeImport(s) })
+	s.WithDuplicate = widget.NewCheck(l.S("import.with_duplicates"), func(bool) {
+		if !s.busy.Load() {
+			d.summarizeImport(s)
+		}
+	})
 	s.Summary = widget.NewLabel(l.S("import.intro"))
 	s.Summary.Wrapping = fyne.TextWrapWord
 	s.Progress = widget.NewProgressBar()
@@ -108,33 +112,67 @@ func (d *Desk) LoadImport(s *ImportScreen, r io.Reader, name string) error {
 const maxImportBytes = 256 << 20
 
 // planImport parses the list (with the staff's header mapping) and checks
-// every row against the file itself and the stored persons.
+// every row against the file itself and the stored persons. The check runs
+// in the background with a progress bar: a long list takes minutes, and
+// the window must stay responsive meanwhile.
 func (d *Desk) planImport(s *ImportScreen, mapping map[string]intake.Field) {
-	res, err := tabular.Read(strings.NewReader(string(s.data)), tabular.Options{Mapping: mapping, Today: d.opts.Today()})
-	if err != nil {
-		s.plan = nil
-		s.Summary.SetText(d.loc.S(importErrorID(err)))
-		s.Confirm.Disable()
+	if !s.busy.CompareAndSwap(false, true) {
 		return
+	}
+	s.Confirm.Disable()
+	s.Choose.Disable()
+	s.Progress.SetValue(0)
+	s.Progress.Show()
+	s.Summary.SetText(d.loc.S("import.checking"))
+	staff, data, today := *d.staff, s.data, d.opts.Today()
+	go func() {
+		plan, err := d.buildPlan(staff, data, today, mapping, func(done, total int) {
+			v := float64(done) / float64(max(total, 1))
+			fyne.Do(func() { s.Progress.SetValue(v) })
+		})
+		fyne.Do(func() { d.planned(s, plan, mapping, err) })
+	}()
+}
+
+// buildPlan does the reading and checking; it touches no widget.
+func (d *Desk) buildPlan(staff intake.Staff, data []byte, today intake.Date, mapping map[string]intake.Field, progress func(done, total int)) (*importPlan, error) {
+	res, err := tabular.Read(bytes.NewReader(data), tabular.Options{Mapping: mapping, Today: today})
+	if err != nil {
+		return nil, err
 	}
 	plan := &importPlan{result: res, within: tabular.DuplicatesWithin(res.Rows), stored: map[int][]string{}}
 	persons := make([]intake.Person, len(res.Rows))
 	for i, r := range res.Rows {
 		persons[i] = r.NewFile()
 	}
-	found, err := d.store.ImportDuplicates(d.ctx, *d.staff, persons, nil)
+	found, err := d.store.ImportDuplicates(d.ctx, staff, persons, progress)
 	if err != nil {
-		d.fail(err)
-		return
+		return nil, err
 	}
 	for i, cands := range found {
 		for _, c := range cands {
 			plan.stored[res.Rows[i].Line] = append(plan.stored[res.Rows[i].Line], c.Summary.ID)
 		}
 	}
+	return plan, nil
+}
+
+// planned shows a finished check, or why the list cannot be imported.
+func (d *Desk) planned(s *ImportScreen, plan *importPlan, mapping map[string]intake.Field, err error) {
+	defer s.busy.Store(false)
+	s.Progress.Hide()
+	s.Choose.Enable()
 	s.plan = plan
-	d.showMapping(s, mapping)
-	d.summarizeImport(s)
+	switch {
+	case err != nil && tabular.KindOf(err) != tabular.ErrOther:
+		s.Summary.SetText(d.loc.S(importErrorID(err)))
+	case err != nil:
+		d.fail(err)
+		s.Summary.SetText(d.loc.S("import.error.unreadable"))
+	default:
+		d.showMapping(s, mapping)
+		d.summarizeImport(s)
+	}
 	s.Preview.Refresh()
 }
 

@@ -101,7 +101,7 @@ func (d *Desk) summarizeImport(s *ImportScreen) {
 		s.Summary.SetText(d.loc.T("import.error.missing_column", map[string]any{"Field": d.loc.S("field." + string(missing[0]))}))
 		n = 0
 	}
-	if n > 0 && !s.busy.Load() {
+	if n > 0 {
 		s.Confirm.Enable()
 	} else {
 		s.Confirm.Disable()

@@ -25,9 +25,7 @@ func TestImportPreviewsConfirmsAndUndoes(t *testing.T) {
 	f.loginAs("desk1", intake.RoleReception)
 	test.Tap(f.desk.Home.Import)
 	s := f.desk.Import
-	if err := f.desk.LoadImport(s, strings.NewReader(attributionList), "liste.csv"); err != nil {
-		t.Fatal(err)
-	}
+	loadAndWait(t, f.desk, s, attributionList)
 	ctx := context.Background()
 	if n, _ := f.store.Count(ctx); n != 0 {
 		t.Fatal("the preview wrote to the database")
@@ -74,9 +72,7 @@ func TestImportRefusesUnreadableFile(t *testing.T) {
 	f.desk.showImport()
 	s := f.desk.Import
 	utf16 := "\xff\xfes\x00u\x00r\x00"
-	if err := f.desk.LoadImport(s, strings.NewReader(utf16), "x.csv"); err != nil {
-		t.Fatal(err)
-	}
+	loadAndWait(t, f.desk, s, utf16)
 	if !s.Confirm.Disabled() || strings.HasPrefix(s.Summary.Text, "[") || s.Summary.Text == f.desk.loc.S("import.intro") {
 		t.Fatalf("summary %q: a UTF-16 file must be refused with a translated reason", s.Summary.Text)
 	}
@@ -101,9 +97,7 @@ func TestImportWithoutSurnameColumnAsksForMapping(t *testing.T) {
 	f.desk.showImport()
 	s := f.desk.Import
 	list := "Familienname (Transkription);Vorname\nTestari;Yonas\n"
-	if err := f.desk.LoadImport(s, strings.NewReader(list), "x.csv"); err != nil {
-		t.Fatal(err)
-	}
+	loadAndWait(t, f.desk, s, list)
 	if !s.Confirm.Disabled() || !strings.Contains(s.Summary.Text, f.desk.loc.S("field.surname")) {
 		t.Fatalf("summary %q: a list without a surname column must say so and import nothing", s.Summary.Text)
 	}
@@ -111,7 +105,18 @@ func TestImportWithoutSurnameColumnAsksForMapping(t *testing.T) {
 		t.Fatal("the unknown header should be offered for mapping")
 	}
 	f.desk.planImport(s, map[string]intake.Field{s.plan.result.Unmapped[0]: intake.FieldSurname})
+	waitFor(t, func() bool { return !s.busy.Load() })
 	if s.Confirm.Disabled() {
 		t.Fatalf("after mapping the surname column the import should be possible: %q", s.Summary.Text)
 	}
+}
+
+// loadAndWait loads a list into the preview and waits for the background
+// check to finish.
+func loadAndWait(t *testing.T, d *Desk, s *ImportScreen, list string) {
+	t.Helper()
+	if err := d.LoadImport(s, strings.NewReader(list), "list.csv"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return !s.busy.Load() })
 }
