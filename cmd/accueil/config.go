@@ -57,6 +57,21 @@ func (c *common) openStore(ctx context.Context) (*store.Store, error) {
 	return store.Open(ctx, filepath.Join(c.data, "desk.db"))
 }
 
+// session opens the store and logs in --user: what every command that
+// reads or writes persons starts with. The caller closes the store.
+func (c *common) session(ctx context.Context) (*store.Store, intake.Staff, error) {
+	st, err := c.openStore(ctx)
+	if err != nil {
+		return nil, intake.Staff{}, err
+	}
+	staff, err := c.login(ctx, st)
+	if err != nil {
+		st.Close()
+		return nil, intake.Staff{}, err
+	}
+	return st, staff, nil
+}
+
 // login authenticates --user with ACCUEIL_PASSWORD or a terminal prompt.
 func (c *common) login(ctx context.Context, st *store.Store) (intake.Staff, error) {
 	if c.user == "" {

@@ -26,15 +26,11 @@ func runExport(args []string) error {
 		return errors.New("export: choose one of --json or --csv")
 	}
 	ctx := context.Background()
-	st, err := c.openStore(ctx)
+	st, staff, err := c.session(ctx)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	defer st.Close()
-	staff, err := c.login(ctx, st)
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
 	persons, err := st.Export(ctx, staff)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)

@@ -64,15 +64,11 @@ func runImport(args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	st, err := c.openStore(ctx)
+	st, staff, err := c.session(ctx)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
 	defer st.Close()
-	staff, err := c.login(ctx, st)
-	if err != nil {
-		return fmt.Errorf("import: %w", err)
-	}
 	res, report, err := checkImport(ctx, st, staff, loc, fs.Arg(0))
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
