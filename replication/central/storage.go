@@ -1,0 +1,77 @@
+// Package central is the central server's side of replication: the
+// storage of every desk's events under the central's own sequence, the
+// enrolled desks and their enrolment codes, and the HTTPS handlers desks
+// talk to.
+package central
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"accueil/intake"
+)
+
+// Storage is what the handlers need from the central database. The SQLite
+// implementation is SQLiteStorage; another (PostgreSQL) must pass the same
+// conformance tests.
+type Storage interface {
+	// Push appends events from desk, each once: an event whose ID is
+	// stored with the same content is a replay and succeeds; one whose ID
+	// is stored with other content fails the whole push with a
+	// *ConflictError. It returns how many were new and the last sequence.
+	Push(ctx context.Context, desk string, evs []intake.Event) (stored int, last int64, err error)
+	// Pull returns up to limit events after the cursor made at desks
+	// other than desk, as stored, and the cursor to ask from next.
+	Pull(ctx context.Context, desk string, after int64, limit int) (Page, error)
+	// AddCode records an enrolment token (by hash) valid until expires.
+	AddCode(ctx context.Context, tokenHash string, expires time.Time) error
+	// Redeem uses a token once and records the desk with its credential
+	// hash, in one transaction.
+	Redeem(ctx context.Context, tokenHash, desk, credentialHash string, now time.Time) error
+	// Desk returns an enrolled desk.
+	Desk(ctx context.Context, id string) (Desk, error)
+	// Desks lists enrolled desks, revoked ones included.
+	Desks(ctx context.Context) ([]Desk, error)
+	// Revoke refuses a desk from now on.
+	Revoke(ctx context.Context, id string, now time.Time) error
+	// Counts returns the number of stored events and of distinct IDs.
+	Counts(ctx context.Context) (events, distinct int64, err error)
+	// Close closes the storage.
+	Close() error
+}
+
+// Page is one page of pulled events.
+type Page struct {
+	// Events are the stored canonical bodies, sent as they are.
+	Events []json.RawMessage
+	Next   int64
+	More   bool
+}
+
+// Desk is an enrolled desk.
+type Desk struct {
+	ID             string
+	CredentialHash string
+	Enrolled       time.Time
+	// Revoked is zero for a desk in service.
+	Revoked time.Time
+}
+
+// Errors of Storage.
+var (
+	ErrUnknownDesk = errors.New("unknown desk")
+	ErrCodeUnknown = errors.New("unknown enrolment code")
+	ErrCodeUsed    = errors.New("enrolment code already used")
+	ErrCodeExpired = errors.New("enrolment code expired")
+	ErrDeskExists  = errors.New("desk already enrolled")
+)
+
+// ConflictError: an event arrived with the ID of a stored event but other
+// content. The ID is not personal data and may be logged.
+type ConflictError struct{ ID string }
+
+func (e *ConflictError) Error() string {
+	return "event " + e.ID + " differs from the stored event with its ID"
+}

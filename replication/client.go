@@ -1,0 +1,295 @@
+package replication
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"accueil/intake"
+	"accueil/store"
+)
+
+// DeskStore is what the sync client needs from the desk's database;
+// *store.Store has it.
+type DeskStore interface {
+	DeskID() string
+	Outbox(ctx context.Context, limit int) ([]intake.Event, error)
+	Acknowledge(ctx context.Context, ids []string) error
+	ApplyRemote(ctx context.Context, evs []intake.Event) (int, error)
+	SyncCursor(ctx context.Context) (int64, error)
+	SetSyncCursor(ctx context.Context, cursor int64) error
+}
+
+var _ DeskStore = (*store.Store)(nil)
+
+// DefaultBatch is the number of events per push: small enough that the
+// desk's write lock for acknowledging is short and a retry re-sends
+// little, large enough that a first sync is not all round trips.
+const DefaultBatch = 300
+
+// Backoff bounds retries after network errors and server errors.
+type Backoff struct {
+	Min, Max time.Duration
+	// Attempts is the number of tries of one request, the first included.
+	Attempts int
+}
+
+// DefaultBackoff gives up after about a minute of failures.
+func DefaultBackoff() Backoff {
+	return Backoff{Min: 200 * time.Millisecond, Max: 10 * time.Second, Attempts: 10}
+}
+
+// wait returns the pause before try n (1-based): exponential with full
+// jitter, so that desks cut off together do not come back together.
+func (b Backoff) wait(n int) time.Duration {
+	d := b.Min << min(n-1, 20)
+	if d > b.Max || d <= 0 {
+		d = b.Max
+	}
+	return d/2 + rand.N(d/2+1)
+}
+
+// Client synchronises one desk with its central.
+type Client struct {
+	Store      DeskStore
+	URL        string // https://host:port, without a path
+	Credential string
+	HTTP       *http.Client
+	Batch      int
+	PageSize   int
+	Retry      Backoff
+}
+
+// NewClient returns a client for a desk enrolled as cfg, trusting only
+// the CA pinned at enrolment.
+func NewClient(st DeskStore, cfg store.SyncConfig) (*Client, error) {
+	tc, err := TrustingTLS([]byte(cfg.CAPEM))
+	if err != nil {
+		return nil, fmt.Errorf("replication: client: %w", err)
+	}
+	return &Client{
+		Store: st, URL: cfg.URL, Credential: cfg.Credential,
+		HTTP:  httpClient(tc),
+		Batch: DefaultBatch, PageSize: DefaultPageSize, Retry: DefaultBackoff(),
+	}, nil
+}
+
+func httpClient(tc *tls.Config) *http.Client {
+	return &http.Client{
+		Timeout: 2 * time.Minute,
+		Transport: &http.Transport{
+			TLSClientConfig:     tc,
+			TLSHandshakeTimeout: 15 * time.Second,
+			MaxIdleConnsPerHost: 2,
+		},
+	}
+}
+
+// Summary counts what one Sync moved.
+type Summary struct {
+	Pushed int // events the central acknowledged
+	Pulled int // events received from other desks
+	New    int // of those, events this desk did not have
+}
+
+// RemoteError is a refusal from the central (a 4xx answer). Retrying the
+// same request would be refused again.
+type RemoteError struct {
+	Status int
+	ErrorBody
+}
+
+func (e *RemoteError) Error() string {
+	return fmt.Sprintf("central refused (%d %s): %s", e.Status, e.ErrorBody.Error, e.Message)
+}
+
+// UpdateRequired tells that the application must be updated to sync.
+func (e *RemoteError) UpdateRequired() bool { return e.ErrorBody.Error == CodeUpdateRequired }
+
+// Sync pushes the outbox, then pulls until the central has nothing more.
+// Events saved meanwhile are pushed too, so that on success both sides
+// agree as of the end of the call.
+func (c *Client) Sync(ctx context.Context) (Summary, error) {
+	var sum Summary
+	for {
+		n, err := c.pushAll(ctx)
+		sum.Pushed += n
+		if err != nil {
+			return sum, err
+		}
+		pulled, fresh, err := c.pullAll(ctx)
+		sum.Pulled += pulled
+		sum.New += fresh
+		if err != nil {
+			return sum, err
+		}
+		left, err := c.Store.Outbox(ctx, 1)
+		if err != nil || len(left) == 0 {
+			return sum, wrap("sync", err)
+		}
+	}
+}
+
+func wrap(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("replication: %s: %w", op, err)
+}
+
+// pushAll sends the outbox in batches. A batch leaves the outbox only
+// after the central's acknowledgement; a lost answer makes the next try
+// send it again, which the central takes as a replay.
+func (c *Client) pushAll(ctx context.Context) (int, error) {
+	pushed := 0
+	for {
+		evs, err := c.Store.Outbox(ctx, c.batch())
+		if err != nil || len(evs) == 0 {
+			return pushed, wrap("push", err)
+		}
+		var resp PushResponse
+		if err := c.call(ctx, http.MethodPost, PathPush, PushRequest{Schema: intake.SchemaVersion, Events: evs}, &resp); err != nil {
+			return pushed, wrap("push", err)
+		}
+		ids := make([]string, len(evs))
+		for i, ev := range evs {
+			ids[i] = ev.ID
+		}
+		if err := c.Store.Acknowledge(ctx, ids); err != nil {
+			return pushed, wrap("push", err)
+		}
+		pushed += len(evs)
+	}
+}
+
+// pullAll applies pages after the cursor; the cursor moves only after a
+// page is committed, so a crash in between re-applies it harmlessly.
+func (c *Client) pullAll(ctx context.Context) (pulled, fresh int, err error) {
+	cursor, err := c.Store.SyncCursor(ctx)
+	if err != nil {
+		return 0, 0, wrap("pull", err)
+	}
+	for {
+		q := url.Values{"after": {strconv.FormatInt(cursor, 10)}, "schema": {strconv.Itoa(intake.SchemaVersion)},
+			"limit": {strconv.Itoa(c.pageSize())}}
+		var page PullResponse
+		if err := c.call(ctx, http.MethodGet, PathPull+"?"+q.Encode(), nil, &page); err != nil {
+			return pulled, fresh, wrap("pull", err)
+		}
+		if len(page.Events) > 0 {
+			n, err := c.Store.ApplyRemote(ctx, page.Events)
+			if err != nil {
+				return pulled, fresh, wrap("pull", err)
+			}
+			pulled += len(page.Events)
+			fresh += n
+		}
+		if page.Next > cursor {
+			if err := c.Store.SetSyncCursor(ctx, page.Next); err != nil {
+				return pulled, fresh, wrap("pull", err)
+			}
+			cursor = page.Next
+		}
+		if !page.More {
+			return pulled, fresh, nil
+		}
+	}
+}
+
+func (c *Client) batch() int {
+	if c.Batch <= 0 || c.Batch > MaxPushEvents {
+		return DefaultBatch
+	}
+	return c.Batch
+}
+
+func (c *Client) pageSize() int {
+	if c.PageSize <= 0 || c.PageSize > MaxPageSize {
+		return DefaultPageSize
+	}
+	return c.PageSize
+}
+
+// call sends one request, retrying network errors and 5xx answers with
+// backoff; a 4xx answer is a *RemoteError at once.
+func (c *Client) call(ctx context.Context, method, path string, in, out any) error {
+	var body []byte
+	if in != nil {
+		var err error
+		if body, err = json.Marshal(in); err != nil {
+			return err
+		}
+	}
+	attempts := max(c.Retry.Attempts, 1)
+	var last error
+	for n := 1; n <= attempts; n++ {
+		if n > 1 {
+			select {
+			case <-ctx.Done():
+				return errors.Join(ctx.Err(), last)
+			case <-time.After(c.Retry.wait(n - 1)):
+			}
+		}
+		retry, err := c.try(ctx, method, path, body, out)
+		if err == nil || !retry || ctx.Err() != nil {
+			return err
+		}
+		last = err
+	}
+	return fmt.Errorf("gave up after %d tries: %w", attempts, last)
+}
+
+func (c *Client) try(ctx context.Context, method, path string, body []byte, out any) (retry bool, err error) {
+	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(c.URL, "/")+path, bytes.NewReader(body))
+	if err != nil {
+		return false, err
+	}
+	req.Header.Set("Authorization", "Bearer "+c.Credential)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := c.HTTP.Do(req)
+	if err != nil {
+		var ue *url.Error
+		var cve *tls.CertificateVerificationError
+		var uae x509.UnknownAuthorityError
+		if errors.As(err, &cve) || errors.As(err, &uae) || (errors.As(err, &ue) && errors.Is(ue.Err, ErrFingerprint)) {
+			return false, err // a wrong certificate does not heal by waiting
+		}
+		return true, err
+	}
+	defer resp.Body.Close()
+	return decodeAnswer(resp, out)
+}
+
+func decodeAnswer(resp *http.Response, out any) (retry bool, err error) {
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return true, err
+	}
+	if resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests {
+		return true, fmt.Errorf("central answered %s", resp.Status)
+	}
+	if resp.StatusCode/100 != 2 {
+		re := &RemoteError{Status: resp.StatusCode}
+		if json.Unmarshal(data, &re.ErrorBody) != nil || re.ErrorBody.Error == "" {
+			re.ErrorBody = ErrorBody{Error: "http_" + strconv.Itoa(resp.StatusCode), Message: resp.Status}
+		}
+		return false, re
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return true, fmt.Errorf("unreadable answer: %w", err)
+	}
+	return false, nil
+}
