@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -33,6 +35,9 @@ func runDesk(args []string) error {
 	c.register(fs)
 	newcomer := fs.Bool("newcomer", false, "start on the locked newcomer screen")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := checkDisplay(); err != nil {
 		return err
 	}
 	ctx := context.Background()
@@ -113,4 +118,13 @@ func orAll(topic string) string {
 		return "all"
 	}
 	return topic
+}
+
+// checkDisplay turns the window system's panic without a display into a
+// plain message: on Linux the desk needs an X11 or Wayland session.
+func checkDisplay() error {
+	if runtime.GOOS != "linux" || os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != "" {
+		return nil
+	}
+	return errors.New("no display: start the desk app in a desktop session (DISPLAY or WAYLAND_DISPLAY is not set); the commands init, import, export and guide work without one")
 }
