@@ -9,6 +9,8 @@
 //	accueil guide check [--json]             check every guide page can be drawn
 //	accueil guide render --lang L --topic T --out F.png
 //	accueil guide pdf --lang L [--topic T] --out F.pdf
+//	accueil enroll URL CODE                  enrol this desk with a central
+//	accueil sync --once                      push and pull until both agree
 //
 // Commands act as the staff member --user NAME, with the password from the
 // environment variable ACCUEIL_PASSWORD or asked on the terminal.
@@ -42,6 +44,10 @@ func run(args []string) error {
 		return runExport(rest)
 	case "guide":
 		return runGuide(rest)
+	case "enroll":
+		return runEnroll(rest)
+	case "sync":
+		return runSync(rest)
 	case "help":
 		fmt.Println(usage)
 		return nil
@@ -57,4 +63,6 @@ const usage = `usage:
   accueil guide check [--json]
   accueil guide render --lang TAG --topic ID --out FILE.png
   accueil guide pdf --lang TAG [--topic ID] --out FILE.pdf
+  accueil enroll --data DIR https://HOST:PORT CODE
+  accueil sync --once --data DIR
 The password is read from ACCUEIL_PASSWORD or asked on the terminal.`

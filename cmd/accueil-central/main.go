@@ -1,0 +1,187 @@
+// Command accueil-central is the central sync server: desks push the
+// events they make and pull those of other desks, over HTTPS with the
+// central's own certificate authority.
+//
+//	accueil-central --data DIR --listen HOST:PORT   serve (HTTPS only)
+//	accueil-central enroll --data DIR [--ttl 24h]   print a one-time enrolment code
+//	accueil-central desks --data DIR                list enrolled desks
+//	accueil-central revoke --data DIR DESK          refuse a desk from now on
+//
+// On first start it creates its certificate authority in the data folder
+// and prints the authority's fingerprint, which enrolment codes carry.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"accueil/replication/central"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "accueil-central:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	cmd, rest := "", args
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		cmd, rest = args[0], args[1:]
+	}
+	switch cmd {
+	case "":
+		return runServe(rest)
+	case "enroll":
+		return runEnroll(rest)
+	case "desks":
+		return runDesks(rest)
+	case "revoke":
+		return runRevoke(rest)
+	case "help":
+		fmt.Println(usage)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q\n%s", cmd, usage)
+}
+
+const usage = `usage:
+  accueil-central --data DIR --listen HOST:PORT
+  accueil-central enroll --data DIR [--ttl 24h]
+  accueil-central desks --data DIR
+  accueil-central revoke --data DIR DESK`
+
+func dataFlag(fs *flag.FlagSet) *string {
+	return fs.String("data", "accueil-central-data", "data folder (database, certificates)")
+}
+
+func openStorage(ctx context.Context, dir string) (*central.SQLiteStorage, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("data folder: %w", err)
+	}
+	return central.OpenSQLite(ctx, filepath.Join(dir, central.DatabaseFile))
+}
+
+func runServe(args []string) error {
+	fs := flag.NewFlagSet("accueil-central", flag.ContinueOnError)
+	data := dataFlag(fs)
+	listen := fs.String("listen", "127.0.0.1:8443", "address to serve HTTPS on, HOST:PORT")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	host, _, err := net.SplitHostPort(*listen)
+	if err != nil {
+		return fmt.Errorf("--listen %q: %w", *listen, err)
+	}
+	id, err := central.LoadIdentity(*data, host)
+	if err != nil {
+		return err
+	}
+	if id.Created {
+		fmt.Println("Created the central's certificate authority.")
+	}
+	fmt.Println("CA fingerprint (SHA-256):", id.CA)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	st, err := openStorage(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	fmt.Printf("Listening on https://%s\n", ln.Addr())
+	return central.Serve(ctx, ln, central.NewServer(st, log).Handler(), id.Cert, log, 30*time.Second)
+}
+
+func runEnroll(args []string) error {
+	fs := flag.NewFlagSet("enroll", flag.ContinueOnError)
+	data := dataFlag(fs)
+	ttl := fs.Duration("ttl", 24*time.Hour, "how long the code stays valid")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *ttl <= 0 {
+		return errors.New("enroll: --ttl must be positive")
+	}
+	id, err := central.LoadIdentity(*data, "")
+	if err != nil {
+		return fmt.Errorf("enroll: %w", err)
+	}
+	ctx := context.Background()
+	st, err := openStorage(ctx, *data)
+	if err != nil {
+		return fmt.Errorf("enroll: %w", err)
+	}
+	defer st.Close()
+	code, err := central.NewCode(ctx, st, id.CA, *ttl, time.Now())
+	if err != nil {
+		return fmt.Errorf("enroll: %w", err)
+	}
+	fmt.Println("CA fingerprint (SHA-256):", id.CA)
+	fmt.Printf("One-time enrolment code, valid until %s (run at the desk: accueil enroll https://HOST:PORT CODE):\n",
+		time.Now().Add(*ttl).Format(time.RFC3339))
+	fmt.Println(code)
+	return nil
+}
+
+func runDesks(args []string) error {
+	fs := flag.NewFlagSet("desks", flag.ContinueOnError)
+	data := dataFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	st, err := openStorage(ctx, *data)
+	if err != nil {
+		return fmt.Errorf("desks: %w", err)
+	}
+	defer st.Close()
+	desks, err := st.Desks(ctx)
+	if err != nil {
+		return fmt.Errorf("desks: %w", err)
+	}
+	for _, d := range desks {
+		state := "active"
+		if !d.Revoked.IsZero() {
+			state = "revoked " + d.Revoked.Format(time.RFC3339)
+		}
+		fmt.Printf("%s\tenrolled %s\t%s\n", d.ID, d.Enrolled.Format(time.RFC3339), state)
+	}
+	return nil
+}
+
+func runRevoke(args []string) error {
+	fs := flag.NewFlagSet("revoke", flag.ContinueOnError)
+	data := dataFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("revoke: name one desk ID (see accueil-central desks)")
+	}
+	ctx := context.Background()
+	st, err := openStorage(ctx, *data)
+	if err != nil {
+		return fmt.Errorf("revoke: %w", err)
+	}
+	defer st.Close()
+	if err := st.Revoke(ctx, fs.Arg(0), time.Now()); err != nil {
+		return fmt.Errorf("revoke: %w", err)
+	}
+	fmt.Println("Revoked", fs.Arg(0))
+	return nil
+}

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"accueil/replication/central"
+)
+
+// TestCentralAndDeskBinaries runs the real programs as an administrator
+// would: start a central, enrol a desk with a printed code, sync, stop
+// the central with SIGTERM.
+func TestCentralAndDeskBinaries(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds two binaries")
+	}
+	bin := t.TempDir()
+	centralBin, deskBin := filepath.Join(bin, "accueil-central"), filepath.Join(bin, "accueil")
+	build(t, centralBin, ".")
+	build(t, deskBin, "../accueil")
+
+	dataC := filepath.Join(t.TempDir(), "central")
+	srv := exec.Command(centralBin, "--data", dataC, "--listen", "127.0.0.1:0")
+	stdout, err := srv.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	srv.Stderr = &logs
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Process.Kill() })
+	url := waitListening(t, stdout)
+
+	out := runOK(t, nil, centralBin, "enroll", "--data", dataC)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	code := lines[len(lines)-1]
+
+	dataD := filepath.Join(t.TempDir(), "desk")
+	env := []string{"ACCUEIL_PASSWORD=central test password", "LANG=C"}
+	runOK(t, env, deskBin, "init", "--data", dataD, "--admin", "alice")
+	csv := filepath.Join(t.TempDir(), "list.csv")
+	if err := os.WriteFile(csv, []byte("surname;given_names;date_of_birth;sex;nationality;n_number\n"+
+		"Testari;Yonas;12.05.1993;M;ER;N 901 001\nTestova;Iryna;03.03.1980;F;UA;N 901 003\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	runOK(t, env, deskBin, "import", "--data", dataD, "--user", "alice", csv)
+	runOK(t, env, deskBin, "enroll", url, code, "--data", dataD)
+	if out := runOK(t, env, deskBin, "sync", "--once", "--data", dataD); !strings.Contains(out, "pushed ") {
+		t.Fatalf("sync said %q", out)
+	}
+	if _, err := exec.Command(deskBin, "enroll", url, code, "--data", t.TempDir()).Output(); err == nil {
+		t.Fatal("a used code enrolled a second desk")
+	}
+	assertStored(t, dataC)
+
+	if err := srv.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Wait(); err != nil {
+		t.Fatalf("central did not exit cleanly after SIGTERM: %v\n%s", err, logs.String())
+	}
+	if strings.Contains(logs.String(), "Testari") {
+		t.Fatal("the central logged personal data")
+	}
+}
+
+func build(t *testing.T, out, pkg string) {
+	t.Helper()
+	if b, err := exec.Command("go", "build", "-o", out, pkg).CombinedOutput(); err != nil {
+		t.Fatalf("build %s: %v\n%s", pkg, err, b)
+	}
+}
+
+func runOK(t *testing.T, env []string, name string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %v: %v\n%s%s", filepath.Base(name), args[0], err, out.String(), errb.String())
+	}
+	return out.String()
+}
+
+// waitListening reads the central's output until it says where it listens.
+func waitListening(t *testing.T, r interface{ Read([]byte) (int, error) }) string {
+	t.Helper()
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			if u, ok := strings.CutPrefix(sc.Text(), "Listening on "); ok {
+				found <- u
+			}
+		}
+	}()
+	select {
+	case u := <-found:
+		return u
+	case <-time.After(20 * time.Second):
+		t.Fatal("the central did not start")
+		return ""
+	}
+}
+
+func assertStored(t *testing.T, dir string) {
+	t.Helper()
+	st, err := central.OpenSQLite(context.Background(), filepath.Join(dir, central.DatabaseFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	n, distinct, err := st.Counts(context.Background())
+	if err != nil || n == 0 || n != distinct {
+		t.Fatalf("central holds %d events (%d distinct), %v", n, distinct, err)
+	}
+}

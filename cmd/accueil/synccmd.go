@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+
+	"accueil/replication"
+)
+
+// runEnroll enrols this desk with a central, pinning the CA the code names.
+func runEnroll(args []string) error {
+	fs := flag.NewFlagSet("enroll", flag.ContinueOnError)
+	var c common
+	c.register(fs)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return errors.New("enroll: usage: accueil enroll --data DIR https://HOST:PORT CODE")
+	}
+	ctx := context.Background()
+	st, err := c.openStore(ctx)
+	if err != nil {
+		return fmt.Errorf("enroll: %w", err)
+	}
+	defer st.Close()
+	if err := replication.Enroll(ctx, st, pos[0], pos[1]); err != nil {
+		return fmt.Errorf("enroll: %w", err)
+	}
+	fmt.Printf("Desk %s enrolled with %s.\n", st.DeskID(), pos[0])
+	return nil
+}
+
+// runSync pushes this desk's outbox and pulls the other desks' events.
+// Background sync belongs to the app; this is for scripts.
+func runSync(args []string) error {
+	fs := flag.NewFlagSet("sync", flag.ContinueOnError)
+	var c common
+	c.register(fs)
+	once := fs.Bool("once", false, "sync until both sides agree, then exit")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if !*once {
+		return errors.New("sync: only --once is available from the command line; the app syncs in the background")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	st, err := c.openStore(ctx)
+	if err != nil {
+		return fmt.Errorf("sync: %w", err)
+	}
+	defer st.Close()
+	cfg, err := st.SyncConfig(ctx)
+	if err != nil {
+		return fmt.Errorf("sync: %w", err)
+	}
+	cl, err := replication.NewClient(st, cfg)
+	if err != nil {
+		return fmt.Errorf("sync: %w", err)
+	}
+	sum, err := cl.Sync(ctx)
+	fmt.Printf("pushed %d, pulled %d (%d new)\n", sum.Pushed, sum.Pulled, sum.New)
+	if err != nil {
+		return fmt.Errorf("sync: %w", err)
+	}
+	return nil
+}
+
+// parseInterspersed parses flags before, between and after positional
+// arguments, so that "enroll URL CODE --data DIR" works as typed.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
