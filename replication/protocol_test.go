@@ -164,3 +164,46 @@ func TestClientStopsOnRefusal(t *testing.T) {
 		t.Fatalf("outbox lost events on a refusal: %d left", len(out))
 	}
 }
+
+func TestPullRefusesOtherSchema(t *testing.T) {
+	c := startCentral(t, nil)
+	d := newRawDesk(t, c)
+	for _, schema := range []string{"0", "2", ""} {
+		req, err := http.NewRequest(http.MethodGet, c.URL+replication.PathPull+"?after=0&schema="+schema, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer "+d.cred)
+		resp, err := d.http.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var eb replication.ErrorBody
+		_ = json.NewDecoder(resp.Body).Decode(&eb)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUpgradeRequired || eb.Error != replication.CodeUpdateRequired || eb.Schema != intake.SchemaVersion {
+			t.Fatalf("schema %q: %d %+v", schema, resp.StatusCode, eb)
+		}
+	}
+}
+
+func TestPullInPages(t *testing.T) {
+	ctx := context.Background()
+	c := startCentral(t, nil)
+	a, b := enrolledDesk(t, c), enrolledDesk(t, c)
+	savePersons(t, a, 23)
+	syncDesk(t, a)
+	cl := client(t, b)
+	cl.PageSize = 5
+	sum, err := cl.Sync(ctx)
+	if err != nil || sum.Pulled != 23 || sum.New != 23 {
+		t.Fatalf("pulled %+v, %v", sum, err)
+	}
+	cursor, err := b.SyncCursor(ctx)
+	if _, last, _ := c.Storage.Push(ctx, "none", nil); err != nil || cursor != last {
+		t.Fatalf("cursor %d, central's last %d, %v", cursor, last, err)
+	}
+	if sum := syncDesk(t, b); sum.Pulled != 0 {
+		t.Fatalf("a second sync pulled %d again", sum.Pulled)
+	}
+}
