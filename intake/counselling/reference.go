@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -44,36 +45,41 @@ type Reference struct {
 	VisaExemptCountries       []string // ISO 3166-1 alpha-2, upper case
 }
 
-// refFile mirrors the TOML file. Pointers tell a missing key from a zero,
-// so that a forgotten amount is an error rather than CHF 0.
-type refFile struct {
-	Status struct {
-		Confirmed   *bool   `toml:"confirmed"`
-		ConfirmedBy *string `toml:"confirmed_by"`
-		ConfirmedOn *string `toml:"confirmed_on"`
-	} `toml:"status"`
-	LumpSum struct {
-		PerAdult *int64 `toml:"per_adult"`
-		PerChild *int64 `toml:"per_child"`
-	} `toml:"lump_sum"`
-	Reintegration struct {
-		ProjectMax             *int64 `toml:"project_max"`
-		ProjectMaxSpecialNeeds *int64 `toml:"project_max_special_needs"`
-	} `toml:"reintegration"`
-	TravelMoney struct {
-		PerAdult *int64 `toml:"per_adult"`
-	} `toml:"travel_money"`
-	Medical struct {
-		Available *bool `toml:"available"`
-	} `toml:"medical_assistance"`
-	Age struct {
-		Majority *int64 `toml:"majority"`
-	} `toml:"age"`
-	Exclusions struct {
-		CriminalConviction  *bool     `toml:"criminal_conviction"`
-		ClearAbuse          *bool     `toml:"clear_abuse"`
-		VisaExemptCountries *[]string `toml:"visa_exempt_countries"`
-	} `toml:"exclusions"`
+// kind is the TOML type a reference key must have.
+type kind int
+
+const (
+	kindInt kind = iota
+	kindBool
+	kindString
+	kindStrings
+)
+
+// refKey is one key of the reference file and the type of its value.
+type refKey struct {
+	key  string
+	kind kind
+}
+
+// schema lists every key of the reference file, in the order of the shipped
+// file so that the first problem reported is the first one the
+// administrator meets when reading it.
+func schema() []refKey {
+	return []refKey{
+		{"status.confirmed", kindBool},
+		{"status.confirmed_by", kindString},
+		{"status.confirmed_on", kindString},
+		{"lump_sum.per_adult", kindInt},
+		{"lump_sum.per_child", kindInt},
+		{"reintegration.project_max", kindInt},
+		{"reintegration.project_max_special_needs", kindInt},
+		{"travel_money.per_adult", kindInt},
+		{"medical_assistance.available", kindBool},
+		{"age.majority", kindInt},
+		{"exclusions.criminal_conviction", kindBool},
+		{"exclusions.clear_abuse", kindBool},
+		{"exclusions.visa_exempt_countries", kindStrings},
+	}
 }
 
 // LoadReference reads and checks reference data in TOML. Malformed TOML, a
@@ -89,9 +95,10 @@ func LoadReference(r io.Reader) (Reference, error) {
 	if len(data) > maxRefBytes {
 		return Reference{}, &Error{ID: MsgRefMalformed, Op: op, Err: errors.New("file too large")}
 	}
-	var f refFile
-	md, err := toml.Decode(string(data), &f)
-	if err != nil {
+	// Decoding into a generic map rather than a struct lets every type
+	// mistake be reported with its key, and tells a missing key from a zero.
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
 		e := &Error{ID: MsgRefMalformed, Op: op, Err: err}
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
@@ -99,72 +106,126 @@ func LoadReference(r io.Reader) (Reference, error) {
 		}
 		return Reference{}, e
 	}
-	if u := md.Undecoded(); len(u) > 0 {
-		return Reference{}, &Error{ID: MsgRefUnknownKey, Op: op, Key: u[0].String()}
+	values, err := lookUp(raw)
+	if err != nil {
+		return Reference{}, fmt.Errorf("load reference: %w", err)
 	}
-	ref, err := f.reference()
+	ref, err := build(values)
 	if err != nil {
 		return Reference{}, fmt.Errorf("load reference: %w", err)
 	}
 	return ref, nil
 }
 
-// reference checks the decoded file and converts it.
-func (f refFile) reference() (Reference, error) {
-	if err := f.checkPresent(); err != nil {
-		return Reference{}, err
+// lookUp returns the value of every schema key, refusing unknown keys
+// first: a misspelt key is the likely cause of a missing one.
+func lookUp(raw map[string]any) (map[string]any, error) {
+	flat, err := flatten(raw)
+	if err != nil {
+		return nil, err
 	}
+	keys := schema()
+	known := make(map[string]bool, len(keys))
+	for _, s := range keys {
+		known[s.key] = true
+	}
+	for _, k := range slices.Sorted(maps.Keys(flat)) {
+		if !known[k] {
+			return nil, &Error{ID: MsgRefUnknownKey, Op: "check", Key: k}
+		}
+	}
+	for _, s := range keys {
+		v, ok := flat[s.key]
+		if !ok {
+			return nil, &Error{ID: MsgRefMissing, Op: "check", Key: s.key}
+		}
+		if !s.kind.matches(v) {
+			return nil, &Error{ID: MsgRefMalformed, Op: "check", Key: s.key, Err: fmt.Errorf("value of type %T", v)}
+		}
+	}
+	return flat, nil
+}
+
+// flatten turns the two levels of the file (tables of values) into dotted
+// keys. A value outside a table, or a table nested deeper, is not part of
+// the format.
+func flatten(raw map[string]any) (map[string]any, error) {
+	flat := map[string]any{}
+	for name, v := range raw {
+		t, ok := v.(map[string]any)
+		if !ok {
+			return nil, &Error{ID: MsgRefUnknownKey, Op: "check", Key: name}
+		}
+		for k, v := range t {
+			flat[name+"."+k] = v
+		}
+	}
+	return flat, nil
+}
+
+func (k kind) matches(v any) bool {
+	switch k {
+	case kindInt:
+		_, ok := v.(int64)
+		return ok
+	case kindBool:
+		_, ok := v.(bool)
+		return ok
+	case kindString:
+		_, ok := v.(string)
+		return ok
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return false
+	}
+	for _, e := range list {
+		if _, ok := e.(string); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// build converts values whose presence and types lookUp has checked.
+func build(v map[string]any) (Reference, error) {
 	ref := Reference{
-		Confirmed: *f.Status.Confirmed, ConfirmedBy: deref(f.Status.ConfirmedBy), ConfirmedOn: deref(f.Status.ConfirmedOn),
-		LumpSumPerAdult: *f.LumpSum.PerAdult, LumpSumPerChild: *f.LumpSum.PerChild,
-		ReintegrationMax: *f.Reintegration.ProjectMax, ReintegrationMaxSpecial: *f.Reintegration.ProjectMaxSpecialNeeds,
-		TravelMoneyPerAdult: *f.TravelMoney.PerAdult, MedicalAssistanceAvailable: *f.Medical.Available,
-		ExcludeCriminalConviction: *f.Exclusions.CriminalConviction, ExcludeClearAbuse: *f.Exclusions.ClearAbuse,
+		Confirmed: v["status.confirmed"].(bool), ConfirmedBy: v["status.confirmed_by"].(string),
+		ConfirmedOn:     v["status.confirmed_on"].(string),
+		LumpSumPerAdult: v["lump_sum.per_adult"].(int64), LumpSumPerChild: v["lump_sum.per_child"].(int64),
+		ReintegrationMax:           v["reintegration.project_max"].(int64),
+		ReintegrationMaxSpecial:    v["reintegration.project_max_special_needs"].(int64),
+		TravelMoneyPerAdult:        v["travel_money.per_adult"].(int64),
+		MedicalAssistanceAvailable: v["medical_assistance.available"].(bool),
+		ExcludeCriminalConviction:  v["exclusions.criminal_conviction"].(bool),
+		ExcludeClearAbuse:          v["exclusions.clear_abuse"].(bool),
 	}
 	if err := checkAmounts(ref); err != nil {
 		return Reference{}, err
 	}
-	majority := *f.Age.Majority
-	switch {
-	case majority <= 0:
-		return Reference{}, &Error{ID: MsgRefNegative, Op: "check", Key: "age.majority"}
-	case majority > MaxMajority:
-		return Reference{}, &Error{ID: MsgRefTooLarge, Op: "check", Key: "age.majority", Args: map[string]any{"Max": MaxMajority}}
-	}
-	ref.Majority = int(majority)
-	countries, err := checkCountries(*f.Exclusions.VisaExemptCountries)
+	majority, err := checkMajority(v["age.majority"].(int64))
 	if err != nil {
 		return Reference{}, err
 	}
-	ref.VisaExemptCountries = countries
+	ref.Majority = majority
+	var list []string
+	for _, c := range v["exclusions.visa_exempt_countries"].([]any) {
+		list = append(list, c.(string))
+	}
+	if ref.VisaExemptCountries, err = checkCountries(list); err != nil {
+		return Reference{}, err
+	}
 	return ref, nil
 }
 
-// checkPresent reports the first required key that is missing, in the order
-// of the shipped file so that the administrator finds it at once.
-func (f refFile) checkPresent() error {
-	required := []struct {
-		key     string
-		present bool
-	}{
-		{"status.confirmed", f.Status.Confirmed != nil},
-		{"lump_sum.per_adult", f.LumpSum.PerAdult != nil},
-		{"lump_sum.per_child", f.LumpSum.PerChild != nil},
-		{"reintegration.project_max", f.Reintegration.ProjectMax != nil},
-		{"reintegration.project_max_special_needs", f.Reintegration.ProjectMaxSpecialNeeds != nil},
-		{"travel_money.per_adult", f.TravelMoney.PerAdult != nil},
-		{"medical_assistance.available", f.Medical.Available != nil},
-		{"age.majority", f.Age.Majority != nil},
-		{"exclusions.criminal_conviction", f.Exclusions.CriminalConviction != nil},
-		{"exclusions.clear_abuse", f.Exclusions.ClearAbuse != nil},
-		{"exclusions.visa_exempt_countries", f.Exclusions.VisaExemptCountries != nil},
+func checkMajority(years int64) (int, error) {
+	switch {
+	case years <= 0:
+		return 0, &Error{ID: MsgRefNegative, Op: "check", Key: "age.majority", Args: map[string]any{"Value": years}}
+	case years > MaxMajority:
+		return 0, &Error{ID: MsgRefTooLarge, Op: "check", Key: "age.majority", Args: map[string]any{"Max": MaxMajority}}
 	}
-	for _, r := range required {
-		if !r.present {
-			return &Error{ID: MsgRefMissing, Op: "check", Key: r.key}
-		}
-	}
-	return nil
+	return int(years), nil
 }
 
 func checkAmounts(ref Reference) error {
@@ -204,11 +265,4 @@ func checkCountries(list []string) ([]string, error) {
 		}
 	}
 	return out, nil
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
