@@ -51,11 +51,13 @@ type Options struct {
 
 // Line is one item of assistance. Amount is Count × Unit for the lump sums
 // and travel money, the maximum for the reintegration project, and zero for
-// medical assistance, which is not an amount but a yes or no (Included).
+// medical assistance, which is not an amount but a yes or no (Included) for
+// the members who need a medical escort (Count): its cost is assessed case
+// by case.
 type Line struct {
 	Item     Item
 	ID       string // message ID of the line's label
-	Count    int    // persons counted; 1 or 0 for the per-case items
+	Count    int    // persons counted; 1 or 0 for the reintegration project
 	Unit     int64  // CHF per person, or the maximum
 	Amount   int64  // CHF
 	Included bool
@@ -96,8 +98,7 @@ func (b Breakdown) Line(it Item) (Line, bool) {
 // when at least one member is counted.
 func Assistance(members []Member, ref Reference, today intake.Date, opts Options) Breakdown {
 	b := Breakdown{Provisional: !ref.Confirmed}
-	var adults, children int
-	medical := false
+	var adults, children, medical int
 	for _, m := range members {
 		p := m.Person
 		switch {
@@ -116,7 +117,9 @@ func Assistance(members []Member, ref Reference, today intake.Date, opts Options
 		} else {
 			children++
 		}
-		medical = medical || slices.Contains(p.Vulnerabilities, intake.VulnerableMedicalEscort)
+		if slices.Contains(p.Vulnerabilities, intake.VulnerableMedicalEscort) {
+			medical++
+		}
 	}
 	b.Lines = lines(adults, children, medical, ref, opts)
 	for _, l := range b.Lines {
@@ -125,7 +128,7 @@ func Assistance(members []Member, ref Reference, today intake.Date, opts Options
 	return b
 }
 
-func lines(adults, children int, medical bool, ref Reference, opts Options) []Line {
+func lines(adults, children, medical int, ref Reference, opts Options) []Line {
 	counted := 0
 	if adults+children > 0 {
 		counted = 1
@@ -140,7 +143,7 @@ func lines(adults, children int, medical bool, ref Reference, opts Options) []Li
 		perPerson(ItemLumpSumChildren, MsgLumpSumChildren, children, ref.LumpSumPerChild),
 		perPerson(ItemTravelMoney, MsgTravelMoney, adults, ref.TravelMoneyPerAdult),
 		reint,
-		{Item: ItemMedical, ID: MsgMedical, Count: counted, Included: medical && ref.MedicalAssistanceAvailable && counted == 1},
+		{Item: ItemMedical, ID: MsgMedical, Count: medical, Included: medical > 0 && ref.MedicalAssistanceAvailable},
 	}
 }
 

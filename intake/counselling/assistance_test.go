@@ -163,7 +163,7 @@ func TestAssistanceLines(t *testing.T) {
 		{Item: ItemLumpSumChildren, ID: MsgLumpSumChildren, Count: 0, Unit: 500, Amount: 0},
 		{Item: ItemTravelMoney, ID: MsgTravelMoney, Count: 1, Unit: 100, Amount: 100, Included: true},
 		{Item: ItemReintegration, ID: MsgReintegrationSpecial, Count: 1, Unit: 5000, Amount: 5000, Included: true},
-		{Item: ItemMedical, ID: MsgMedical, Count: 1},
+		{Item: ItemMedical, ID: MsgMedical},
 	}
 	if !reflect.DeepEqual(b.Lines, want) || b.Provisional || b.Total != 6100 {
 		t.Fatalf("breakdown %+v", b)
