@@ -13,15 +13,15 @@ type Step string
 
 // The working steps of a case, in order, and the two outcomes that end it.
 const (
-	StepNone                Step = "" // a case not yet opened
-	StepFirstContact        Step = "first_contact"
-	StepSituationAnalysis   Step = "situation_analysis"
-	StepHomeCountryEnquiry  Step = "home_country_enquiry"
-	StepMeasuresApplied     Step = "measures_applied"
-	StepTravelDocuments     Step = "travel_documents"
-	StepJourneyBooked       Step = "journey_booked"
-	StepDeparturePaid       Step = "departure_paid"
-	StepReintegrationFollow Step = "reintegration_followup"
+	StepNone                  Step = "" // a case not yet opened
+	StepFirstContact          Step = "first_contact"
+	StepSituationAnalysis     Step = "situation_analysis"
+	StepHomeCountryEnquiry    Step = "home_country_enquiry"
+	StepMeasuresApplied       Step = "measures_applied"
+	StepTravelDocuments       Step = "travel_documents"
+	StepJourneyBooked         Step = "journey_booked"
+	StepDeparturePaid         Step = "departure_paid"
+	StepReintegrationFollowUp Step = "reintegration_followup"
 
 	StepClosed    Step = "closed"
 	StepWithdrawn Step = "withdrawn"
@@ -33,7 +33,7 @@ const (
 func Steps() []Step {
 	return []Step{
 		StepFirstContact, StepSituationAnalysis, StepHomeCountryEnquiry, StepMeasuresApplied,
-		StepTravelDocuments, StepJourneyBooked, StepDeparturePaid, StepReintegrationFollow,
+		StepTravelDocuments, StepJourneyBooked, StepDeparturePaid, StepReintegrationFollowUp,
 	}
 }
 

@@ -39,7 +39,7 @@ func TestAdvance(t *testing.T) {
 		{"open at a later step needs a reason", StepNone, StepSituationAnalysis, "c", day, "", MsgSkipNeedsReason},
 		{"next step", StepFirstContact, StepSituationAnalysis, "c", day, "", ""},
 		{"next step with a note", StepFirstContact, StepSituationAnalysis, "c", day, "as planned", ""},
-		{"last working step", StepDeparturePaid, StepReintegrationFollow, "c", intake.MustDate("2026-11-24"), "", ""},
+		{"last working step", StepDeparturePaid, StepReintegrationFollowUp, "c", intake.MustDate("2026-11-24"), "", ""},
 		{"skip without reason", StepFirstContact, StepHomeCountryEnquiry, "c", day, "", MsgSkipNeedsReason},
 		{"skip with reason", StepFirstContact, StepHomeCountryEnquiry, "c", day, "analysis done at first contact", ""},
 		{"blank reason is no reason", StepFirstContact, StepTravelDocuments, "c", day, "  \t", MsgSkipNeedsReason},
@@ -103,14 +103,14 @@ func TestAdvanceAfterEnd(t *testing.T) {
 }
 
 func TestFullPathKeepsHistory(t *testing.T) {
-	c := caseAt(t, StepReintegrationFollow)
+	c := caseAt(t, StepReintegrationFollowUp)
 	if err := c.Advance(StepClosed, "c2", day, "follow-up completed"); err != nil {
 		t.Fatal(err)
 	}
 	if len(c.History) != len(Steps())+1 {
 		t.Fatalf("history has %d changes, want %d", len(c.History), len(Steps())+1)
 	}
-	if c.History[0].From != StepNone || c.History[len(c.History)-1].From != StepReintegrationFollow {
+	if c.History[0].From != StepNone || c.History[len(c.History)-1].From != StepReintegrationFollowUp {
 		t.Fatalf("history %+v", c.History)
 	}
 }
