@@ -19,27 +19,8 @@ import (
 // would: start a central, enrol a desk with a printed code, sync, stop
 // the central with SIGTERM.
 func TestCentralAndDeskBinaries(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds two binaries")
-	}
-	bin := t.TempDir()
-	centralBin, deskBin := filepath.Join(bin, "accueil-central"), filepath.Join(bin, "accueil")
-	build(t, centralBin, ".")
-	build(t, deskBin, "../accueil")
-
 	dataC := filepath.Join(t.TempDir(), "central")
-	srv := exec.Command(centralBin, "--data", dataC, "--listen", "127.0.0.1:0")
-	stdout, err := srv.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var logs bytes.Buffer
-	srv.Stderr = &logs
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Process.Kill() })
-	url := waitListening(t, stdout)
+	srv, url, logs := startCentralProc(t, dataC, "127.0.0.1:0")
 
 	out := runOK(t, nil, centralBin, "enroll", "--data", dataC)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
@@ -74,11 +55,46 @@ func TestCentralAndDeskBinaries(t *testing.T) {
 	}
 }
 
-func build(t *testing.T, out, pkg string) {
-	t.Helper()
-	if b, err := exec.Command("go", "build", "-o", out, pkg).CombinedOutput(); err != nil {
-		t.Fatalf("build %s: %v\n%s", pkg, err, b)
+// The binaries under test, built once.
+var centralBin, deskBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "accueil-central-test")
+	if err != nil {
+		panic(err)
 	}
+	centralBin, deskBin = filepath.Join(dir, "accueil-central"), filepath.Join(dir, "accueil")
+	for out, pkg := range map[string]string{centralBin: ".", deskBin: "../accueil"} {
+		if b, err := exec.Command("go", "build", "-o", out, pkg).CombinedOutput(); err != nil {
+			panic(string(b))
+		}
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// startCentralProc starts the central binary and returns its URL once
+// it listens. The caller stops it; cleanup kills it if still running.
+func startCentralProc(t *testing.T, data, listen string) (*exec.Cmd, string, *bytes.Buffer) {
+	t.Helper()
+	srv := exec.Command(centralBin, "--data", data, "--listen", listen)
+	stdout, err := srv.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &bytes.Buffer{}
+	srv.Stderr = logs
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if srv.ProcessState == nil {
+			_ = srv.Process.Kill()
+			_ = srv.Wait()
+		}
+	})
+	return srv, waitListening(t, stdout), logs
 }
 
 func runOK(t *testing.T, env []string, name string, args ...string) string {
