@@ -45,3 +45,10 @@ var fonts embed.FS
 // Font returns a bundled font file by name (e.g. "NotoSansArabic-Regular.ttf").
 // Fonts are Noto families under the SIL Open Font License (fonts/OFL.txt).
 func Font(name string) ([]byte, error) { return fonts.ReadFile("fonts/" + name) }
+
+//go:embed reference/return_assistance.toml
+var returnAssistance []byte
+
+// ReturnAssistance returns the return-assistance reference data (amounts and
+// exclusions) that an administrator keeps up to date.
+func ReturnAssistance() []byte { return returnAssistance }

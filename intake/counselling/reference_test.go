@@ -3,23 +3,17 @@ package counselling
 import (
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"accueil/assets"
 )
 
-// shipped is the reference file as delivered with the application.
-var shipped = filepath.Join("..", "..", "assets", "reference", "return_assistance.toml")
-
+// readShipped returns the reference file as the application embeds it.
 func readShipped(t testing.TB) string {
 	t.Helper()
-	b, err := os.ReadFile(shipped)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
+	return string(assets.ReturnAssistance())
 }
 
 func loadShipped(t testing.TB) Reference {
