@@ -50,6 +50,7 @@ const (
 	CodeForbidden      = "forbidden"
 	CodeEnrolCode      = "enrolment_code"
 	CodeInternal       = "internal"
+	CodeRateLimited    = "rate_limited"
 )
 
 // ErrorBody is the answer to every refused request.

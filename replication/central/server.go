@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -21,14 +22,38 @@ import (
 // Server answers desks. Its logs name desks, event IDs and counts, never
 // the content of an event: that is personal data.
 type Server struct {
-	store Storage
-	log   *slog.Logger
-	now   func() time.Time
+	store  Storage
+	log    *slog.Logger
+	now    func() time.Time
+	desks  *limiter
+	enrols *limiter
 }
 
-// NewServer returns the handlers over st.
+// Default request rates. A first sync moves a few hundred events per
+// request, so 50 requests a second never slows a real desk below the
+// store's own pace; enrolment is rare and by hand.
+const (
+	DefaultDeskRate  = 50
+	DefaultDeskBurst = 200
+	enrolRate        = 1
+	enrolBurst       = 10
+)
+
+// NewServer returns the handlers over st, with the default rate limits.
 func NewServer(st Storage, log *slog.Logger) *Server {
-	return &Server{store: st, log: log, now: time.Now}
+	s := &Server{store: st, log: log, now: time.Now, enrols: newLimiter(enrolRate, enrolBurst)}
+	s.LimitDesks(DefaultDeskRate, DefaultDeskBurst)
+	return s
+}
+
+// LimitDesks sets how many requests per second each desk may make, with
+// bursts up to burst; a rate of 0 removes the limit.
+func (s *Server) LimitDesks(rate float64, burst int) {
+	s.desks = newLimiter(rate, burst)
+}
+
+func tooManyRequests() *refusal {
+	return refuse(http.StatusTooManyRequests, replication.CodeRateLimited, "too many requests; slow down and retry")
 }
 
 // Handler routes the API.
@@ -80,6 +105,9 @@ type authedHandler func(w http.ResponseWriter, r *http.Request, desk string) err
 func (s *Server) authed(h authedHandler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		desk, err := s.authenticate(r)
+		if err == nil && !s.desks.allow(desk, s.now()) {
+			err = tooManyRequests()
+		}
 		if err == nil {
 			err = h(w, r, desk)
 		}
@@ -208,6 +236,9 @@ func (s *Server) enroll(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) enrollDesk(w http.ResponseWriter, r *http.Request) error {
+	if host, _, _ := net.SplitHostPort(r.RemoteAddr); !s.enrols.allow(host, s.now()) {
+		return tooManyRequests()
+	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
 	dec.DisallowUnknownFields()
 	var req replication.EnrollRequest
