@@ -2,13 +2,15 @@
 // events they make and pull those of other desks, over HTTPS with the
 // central's own certificate authority.
 //
-//	accueil-central --data DIR --listen HOST:PORT   serve (HTTPS only)
+//	accueil-central --data DIR --listen HOST:PORT [--names NAME,...]   serve (HTTPS only)
 //	accueil-central enroll --data DIR [--ttl 24h]   print a one-time enrolment code
 //	accueil-central desks --data DIR                list enrolled desks
 //	accueil-central revoke --data DIR DESK          refuse a desk from now on
 //
 // On first start it creates its certificate authority in the data folder
-// and prints the authority's fingerprint, which enrolment codes carry.
+// and prints the authority's fingerprint, which enrolment codes carry. The
+// server certificate names the listen host, loopback and --names (the
+// names desks dial when the central listens on all interfaces).
 package main
 
 import (
@@ -21,6 +23,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -56,7 +59,7 @@ func run(args []string) error {
 }
 
 const usage = `usage:
-  accueil-central --data DIR --listen HOST:PORT
+  accueil-central --data DIR --listen HOST:PORT [--names NAME,...]
   accueil-central enroll --data DIR [--ttl 24h]
   accueil-central desks --data DIR
   accueil-central revoke --data DIR DESK`
@@ -76,6 +79,7 @@ func runServe(args []string) error {
 	fs := flag.NewFlagSet("accueil-central", flag.ContinueOnError)
 	data := dataFlag(fs)
 	listen := fs.String("listen", "127.0.0.1:8443", "address to serve HTTPS on, HOST:PORT")
+	names := fs.String("names", "", "other host names or addresses desks use to reach the central, comma-separated")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -83,7 +87,7 @@ func runServe(args []string) error {
 	if err != nil {
 		return fmt.Errorf("--listen %q: %w", *listen, err)
 	}
-	id, err := central.LoadIdentity(*data, host)
+	id, err := central.LoadIdentity(*data, append(strings.Split(*names, ","), host)...)
 	if err != nil {
 		return err
 	}

@@ -39,9 +39,10 @@ type Identity struct {
 }
 
 // LoadIdentity reads the CA from dir, or creates it on first start, and a
-// server certificate that covers host and the loopback names, issued anew
-// when the one on disk does not.
-func LoadIdentity(dir, host string) (Identity, error) {
+// server certificate that covers the given host names and addresses and
+// the loopback ones, issued anew when the one on disk does not. Desks
+// check the name they dial against it.
+func LoadIdentity(dir string, hosts ...string) (Identity, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return Identity{}, fmt.Errorf("central: data folder: %w", err)
 	}
@@ -49,10 +50,13 @@ func LoadIdentity(dir, host string) (Identity, error) {
 	if err != nil {
 		return Identity{}, err
 	}
-	hosts := []string{"localhost", "127.0.0.1", "::1"}
-	if host != "" && !slices.Contains(hosts, host) && host != "0.0.0.0" && host != "::" {
-		hosts = append(hosts, host)
+	names := []string{"localhost", "127.0.0.1", "::1"}
+	for _, h := range hosts {
+		if h != "" && !slices.Contains(names, h) && h != "0.0.0.0" && h != "::" {
+			names = append(names, h)
+		}
 	}
+	hosts = names
 	cert, err := tls.LoadX509KeyPair(filepath.Join(dir, serverCertFile), filepath.Join(dir, serverKeyFile))
 	if err != nil || !covers(cert, ca, hosts) {
 		if cert, err = issueServer(dir, ca, hosts); err != nil {

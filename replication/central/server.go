@@ -134,7 +134,7 @@ func (s *Server) authenticate(r *http.Request) (string, error) {
 		return "", refuse(http.StatusUnauthorized, replication.CodeUnauthorized, "unknown desk or wrong credential")
 	}
 	if !d.Revoked.IsZero() {
-		return "", refuse(http.StatusForbidden, replication.CodeRevoked, "this desk was revoked; enrol it again")
+		return "", refuse(http.StatusForbidden, replication.CodeRevoked, "this desk was revoked and may no longer sync; ask the administrator")
 	}
 	return id, nil
 }
