@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"accueil/intake"
@@ -69,6 +70,9 @@ type Client struct {
 	Batch      int
 	PageSize   int
 	Retry      Backoff
+
+	nudgeOnce sync.Once
+	nudge     chan struct{}
 }
 
 // NewClient returns a client for a desk enrolled as cfg, trusting only

@@ -1,0 +1,79 @@
+package replication
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Status is what the app shows of sync at a glance, sent after every
+// attempt of Run.
+type Status struct {
+	// Online is false when the central could not be reached.
+	Online bool
+	// LastSync is the end of the last successful sync (zero before one).
+	LastSync time.Time
+	// Last is what the last successful sync moved.
+	Last Summary
+	// Err is the last attempt's error, nil after a success. A
+	// *RemoteError that is not rate_limited stops Run.
+	Err error
+}
+
+// Run syncs now and then every interval until ctx ends, or at once when
+// Nudge is called (after a local save). Failures to reach the central are
+// retried with growing pauses up to the interval; a refusal that waiting
+// cannot cure (revoked desk, update required) stops Run with its error.
+// report, if set, receives the status after every attempt, from Run's
+// goroutine.
+func (c *Client) Run(ctx context.Context, interval time.Duration, report func(Status)) error {
+	var st Status
+	failures := 0
+	for {
+		sum, err := c.Sync(ctx)
+		if ctx.Err() != nil {
+			return nil
+		}
+		st.Err = err
+		if err == nil {
+			st.Online, st.LastSync, st.Last, failures = true, time.Now(), sum, 0
+		} else {
+			var re *RemoteError
+			st.Online = errors.As(err, &re)
+			failures++
+			if st.Online && re.ErrorBody.Error != CodeRateLimited {
+				if report != nil {
+					report(st)
+				}
+				return err
+			}
+		}
+		if report != nil {
+			report(st)
+		}
+		wait := interval
+		if failures > 0 {
+			wait = min(interval, Backoff{Min: time.Second, Max: interval}.wait(failures))
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(wait):
+		case <-c.nudges():
+		}
+	}
+}
+
+// Nudge asks Run to sync now, for instance right after a save, so that an
+// edit reaches other desks within seconds. It never blocks.
+func (c *Client) Nudge() {
+	select {
+	case c.nudges() <- struct{}{}:
+	default:
+	}
+}
+
+func (c *Client) nudges() chan struct{} {
+	c.nudgeOnce.Do(func() { c.nudge = make(chan struct{}, 1) })
+	return c.nudge
+}
