@@ -2,8 +2,11 @@ package replication_test
 
 import (
 	"context"
+	"sync"
 	"testing"
 	"time"
+
+	"accueil/replication"
 )
 
 // BenchmarkFirstSync pushes 10,000 events from one desk, then measures an
@@ -37,4 +40,41 @@ func BenchmarkFirstSync(b *testing.B) {
 	}
 	b.ReportMetric(pushRate, "push-events/s")
 	b.ReportMetric(float64(events*b.N)/pull.Seconds(), "pull-events/s")
+}
+
+// BenchmarkTwentyDesksPush: twenty desks push 500 events each at once to
+// one central; reports the central's intake in events per second. Only
+// the push is timed: pulling is each desk's own work, measured by
+// BenchmarkFirstSync.
+func BenchmarkTwentyDesksPush(b *testing.B) {
+	const desks, each = 20, 500
+	c := startCentral(b, nil)
+	var total time.Duration
+	for range b.N {
+		b.StopTimer()
+		clients := make([]*replication.Client, desks)
+		for i := range clients {
+			d := enrolledDesk(b, c)
+			savePersons(b, d, each)
+			clients[i] = client(b, d)
+		}
+		b.StartTimer()
+		start := time.Now()
+		var wg sync.WaitGroup
+		errs := make(chan error, desks)
+		for _, cl := range clients {
+			wg.Go(func() {
+				if _, err := cl.Push(context.Background()); err != nil {
+					errs <- err
+				}
+			})
+		}
+		wg.Wait()
+		total += time.Since(start)
+		close(errs)
+		for err := range errs {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(desks*each*b.N)/total.Seconds(), "events/s")
 }

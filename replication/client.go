@@ -152,6 +152,14 @@ func wrap(op string, err error) error {
 	return fmt.Errorf("replication: %s: %w", op, err)
 }
 
+// Push sends the whole outbox and returns how many events the central
+// acknowledged.
+func (c *Client) Push(ctx context.Context) (int, error) { return c.pushAll(ctx) }
+
+// Pull applies every page the central has after the desk's cursor and
+// returns how many events came and how many of them were new here.
+func (c *Client) Pull(ctx context.Context) (pulled, fresh int, err error) { return c.pullAll(ctx) }
+
 // pushAll sends the outbox in batches. A batch leaves the outbox only
 // after the central's acknowledgement; a lost answer makes the next try
 // send it again, which the central takes as a replay.

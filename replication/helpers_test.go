@@ -46,6 +46,7 @@ func startCentral(t testing.TB, wrap func(http.Handler) http.Handler) *testCentr
 	srv := central.NewServer(st, log)
 	// The tests here push far faster than desks do; limits have their own test.
 	srv.LimitDesks(0, 0)
+	srv.LimitEnrolment(0, 0)
 	h := srv.Handler()
 	if wrap != nil {
 		h = wrap(h)

@@ -52,6 +52,12 @@ func (s *Server) LimitDesks(rate float64, burst int) {
 	s.desks = newLimiter(rate, burst)
 }
 
+// LimitEnrolment sets how many enrolment attempts per second one address
+// may make, with bursts up to burst; a rate of 0 removes the limit.
+func (s *Server) LimitEnrolment(rate float64, burst int) {
+	s.enrols = newLimiter(rate, burst)
+}
+
 func tooManyRequests() *refusal {
 	return refuse(http.StatusTooManyRequests, replication.CodeRateLimited, "too many requests; slow down and retry")
 }
