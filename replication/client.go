@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"accueil/intake"
@@ -73,6 +74,29 @@ type Client struct {
 
 	nudgeOnce sync.Once
 	nudge     chan struct{}
+	// skew is the central's clock minus this desk's, in nanoseconds, as
+	// last seen in an answer's Date header.
+	skew atomic.Int64
+}
+
+// MaxClockSkew is how far a desk's clock may be from the central's before
+// staff are warned. Edits still order correctly (the hybrid clock), but
+// times shown to staff would mislead.
+const MaxClockSkew = 5 * time.Second
+
+// ClockSkew returns how far the central's clock was ahead of this desk's
+// at the last answer (negative when behind), to within a second.
+func (c *Client) ClockSkew() time.Duration { return time.Duration(c.skew.Load()) }
+
+// noteSkew reads the answer's Date header, which has whole seconds: half
+// a second is added to centre the error.
+func (c *Client) noteSkew(resp *http.Response, sent time.Time) {
+	d, err := http.ParseTime(resp.Header.Get("Date"))
+	if err != nil {
+		return
+	}
+	mid := sent.Add(time.Since(sent) / 2)
+	c.skew.Store(int64(d.Add(500 * time.Millisecond).Sub(mid)))
 }
 
 // NewClient returns a client for a desk enrolled as cfg, trusting only
@@ -105,6 +129,9 @@ type Summary struct {
 	Pushed int // events the central acknowledged
 	Pulled int // events received from other desks
 	New    int // of those, events this desk did not have
+	// ClockSkew is the central's clock minus this desk's; beyond
+	// MaxClockSkew staff should be told to set the desk's clock.
+	ClockSkew time.Duration
 }
 
 // RemoteError is a refusal from the central (a 4xx answer). Retrying the
@@ -138,6 +165,7 @@ func (c *Client) Sync(ctx context.Context) (Summary, error) {
 		if err != nil {
 			return sum, err
 		}
+		sum.ClockSkew = c.ClockSkew()
 		left, err := c.Store.Outbox(ctx, 1)
 		if err != nil || len(left) == 0 {
 			return sum, wrap("sync", err)
@@ -271,6 +299,7 @@ func (c *Client) try(ctx context.Context, method, path string, body []byte, out 
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	sent := time.Now()
 	resp, err := c.HTTP.Do(req)
 	if err != nil {
 		var ue *url.Error
@@ -282,6 +311,7 @@ func (c *Client) try(ctx context.Context, method, path string, body []byte, out 
 		return true, err
 	}
 	defer resp.Body.Close()
+	c.noteSkew(resp, sent)
 	return decodeAnswer(resp, out)
 }
 

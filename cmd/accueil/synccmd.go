@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"time"
 
 	"accueil/replication"
 )
@@ -66,6 +67,9 @@ func runSync(args []string) error {
 	}
 	sum, err := cl.Sync(ctx)
 	fmt.Printf("pushed %d, pulled %d (%d new)\n", sum.Pushed, sum.Pulled, sum.New)
+	if sum.ClockSkew > replication.MaxClockSkew || sum.ClockSkew < -replication.MaxClockSkew {
+		fmt.Fprintf(os.Stderr, "warning: this computer's clock is %v off the central's; please set it right\n", sum.ClockSkew.Round(time.Second))
+	}
 	if err != nil {
 		return fmt.Errorf("sync: %w", err)
 	}
