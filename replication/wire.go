@@ -128,9 +128,9 @@ func DecodePush(r io.Reader) (PushRequest, error) {
 // checkEvent refuses events no desk makes. IDs are bounded so that a
 // forged payload cannot fill the central with huge keys.
 func checkEvent(ev intake.Event) error {
-	for name, v := range map[string]string{"id": ev.ID, "entity_id": ev.EntityID, "desk": ev.Desk} {
-		if v == "" || len(v) > 64 {
-			return fmt.Errorf("%s missing or too long", name)
+	for _, f := range [...]struct{ name, v string }{{"id", ev.ID}, {"entity_id", ev.EntityID}, {"desk", ev.Desk}} {
+		if f.v == "" || len(f.v) > 64 {
+			return fmt.Errorf("%s missing or too long", f.name)
 		}
 	}
 	switch ev.EntityType {

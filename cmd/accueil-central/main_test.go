@@ -35,7 +35,8 @@ func TestCentralAndDeskBinaries(t *testing.T) {
 		t.Fatal(err)
 	}
 	runOK(t, env, deskBin, "import", "--data", dataD, "--user", "alice", csv)
-	runOK(t, env, deskBin, "enroll", url, code, "--data", dataD)
+	enrolled := runOK(t, env, deskBin, "enroll", url, code, "--data", dataD)
+	deskID := strings.Fields(enrolled)[1]
 	if out := runOK(t, env, deskBin, "sync", "--once", "--data", dataD); !strings.Contains(out, "pushed ") {
 		t.Fatalf("sync said %q", out)
 	}
@@ -43,6 +44,17 @@ func TestCentralAndDeskBinaries(t *testing.T) {
 		t.Fatal("a used code enrolled a second desk")
 	}
 	assertStored(t, dataC)
+
+	if out := runOK(t, nil, centralBin, "desks", "--data", dataC); !strings.Contains(out, deskID) || !strings.Contains(out, "active") {
+		t.Fatalf("desks lists %q, want %s active", out, deskID)
+	}
+	runOK(t, nil, centralBin, "revoke", "--data", dataC, deskID)
+	refused := exec.Command(deskBin, "sync", "--once", "--data", dataD)
+	var why bytes.Buffer
+	refused.Stderr = &why
+	if err := refused.Run(); err == nil || !strings.Contains(why.String(), "revoked") {
+		t.Fatalf("a revoked desk synced: %v %s", err, why.String())
+	}
 
 	if err := srv.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
