@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -19,6 +20,10 @@ import (
 	"accueil/store"
 )
 
+// killCount is 40 by default to keep the suite quick; the figure
+// is -kills 200.
+var killCount = flag.Int("kills", 40, "SIGKILLs in TestKilledMidSync")
+
 // TestKilledMidSync kills the desk's sync or the central with SIGKILL at
 // random moments, again and again; afterwards every event the desk made
 // is on the central exactly once, with the same content.
@@ -26,7 +31,7 @@ func TestKilledMidSync(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills processes dozens of times")
 	}
-	const kills = 40
+	kills := *killCount
 	ctx := context.Background()
 	dataC := filepath.Join(t.TempDir(), "central")
 	srv, base, _ := startCentralProc(t, dataC, "127.0.0.1:0")
