@@ -2,6 +2,7 @@ package replication_test
 
 import (
 	"context"
+	"flag"
 	"io"
 	"net"
 	"net/http"
@@ -91,15 +92,19 @@ func (d *dropper) forward(down net.Conn, upstream string) {
 	}
 }
 
+// dropCount is 300 by default to keep the suite quick; -drops 2000 runs
+// the "thousands".
+var dropCount = flag.Int("drops", 300, "answers cut in TestDroppedAnswersMakeNoDuplicates")
+
 func TestDroppedAnswersMakeNoDuplicates(t *testing.T) {
 	if testing.Short() {
 		t.Skip("hundreds of cut connections")
 	}
 	ctx := context.Background()
-	d := &dropper{limit: 300}
+	d := &dropper{limit: int64(*dropCount)}
 	c := startCentral(t, d.wrap)
 	desk := enrolledDesk(t, c)
-	const events = 600
+	events := 2 * *dropCount
 	savePersons(t, desk, events)
 	cl := client(t, desk)
 	cl.URL = "https://" + d.proxy(t, c.Addr)
@@ -112,7 +117,7 @@ func TestDroppedAnswersMakeNoDuplicates(t *testing.T) {
 		t.Fatalf("cut %d answers, want %d", got, d.limit)
 	}
 	n, distinct := c.counts(t)
-	if n != events || distinct != events || sum.Pushed != events {
+	if n != int64(events) || distinct != int64(events) || sum.Pushed != events {
 		t.Fatalf("central holds %d events (%d distinct), desk pushed %d; want %d", n, distinct, sum.Pushed, events)
 	}
 	if out, _ := desk.Outbox(ctx, 0); len(out) != 0 {
