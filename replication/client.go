@@ -72,11 +72,38 @@ type Client struct {
 	PageSize   int
 	Retry      Backoff
 
-	nudgeOnce sync.Once
-	nudge     chan struct{}
+	// OnProgress, if set, hears how a sync advances, at most every
+	// ProgressEvery and once at the end of each direction, from the
+	// goroutine that called Sync. It must not block.
+	OnProgress func(Progress)
+
+	lastProgress time.Time
+	nudgeOnce    sync.Once
+	nudge        chan struct{}
 	// skew is the central's clock minus this desk's, in nanoseconds, as
 	// last seen in an answer's Date header.
 	skew atomic.Int64
+}
+
+// ProgressEvery spaces progress reports: often enough for a progress bar,
+// rarely enough that the screen does not redraw for every page.
+const ProgressEvery = 100 * time.Millisecond
+
+// Progress is how far a sync has come.
+type Progress struct {
+	Pushed int // events acknowledged so far
+	Pulled int // events received so far
+	// Cursor and Last are the desk's position and the central's end;
+	// Last - Cursor bounds what remains to pull.
+	Cursor, Last int64
+}
+
+func (c *Client) progress(p Progress, final bool) {
+	if c.OnProgress == nil || (!final && time.Since(c.lastProgress) < ProgressEvery) {
+		return
+	}
+	c.lastProgress = time.Now()
+	c.OnProgress(p)
 }
 
 // MaxClockSkew is how far a desk's clock may be from the central's before
@@ -196,6 +223,9 @@ func (c *Client) pushAll(ctx context.Context) (int, error) {
 	for {
 		evs, err := c.Store.Outbox(ctx, c.batch())
 		if err != nil || len(evs) == 0 {
+			if err == nil && pushed > 0 {
+				c.progress(Progress{Pushed: pushed}, true)
+			}
 			return pushed, wrap("push", err)
 		}
 		var resp PushResponse
@@ -210,6 +240,7 @@ func (c *Client) pushAll(ctx context.Context) (int, error) {
 			return pushed, wrap("push", err)
 		}
 		pushed += len(evs)
+		c.progress(Progress{Pushed: pushed}, false)
 	}
 }
 
@@ -241,6 +272,7 @@ func (c *Client) pullAll(ctx context.Context) (pulled, fresh int, err error) {
 			}
 			cursor = page.Next
 		}
+		c.progress(Progress{Pulled: pulled, Cursor: cursor, Last: page.Last}, !page.More)
 		if !page.More {
 			return pulled, fresh, nil
 		}

@@ -195,9 +195,15 @@ func TestPullInPages(t *testing.T) {
 	syncDesk(t, a)
 	cl := client(t, b)
 	cl.PageSize = 5
+	var last replication.Progress
+	reports := 0
+	cl.OnProgress = func(p replication.Progress) { last, reports = p, reports+1 }
 	sum, err := cl.Sync(ctx)
 	if err != nil || sum.Pulled != 23 || sum.New != 23 {
 		t.Fatalf("pulled %+v, %v", sum, err)
+	}
+	if reports == 0 || last.Pulled != 23 || last.Cursor != last.Last {
+		t.Fatalf("%d progress reports, last %+v", reports, last)
 	}
 	cursor, err := b.SyncCursor(ctx)
 	if _, last, _ := c.Storage.Push(ctx, "none", nil); err != nil || cursor != last {

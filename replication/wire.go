@@ -84,6 +84,9 @@ type PullResponse struct {
 	Next int64 `json:"next"`
 	// More tells that another page waits.
 	More bool `json:"more"`
+	// Last is the central's last sequence number: with Next, how far a
+	// first sync has come.
+	Last int64 `json:"last"`
 }
 
 // EnrollRequest redeems an enrolment code's token for a desk credential.

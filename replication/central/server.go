@@ -206,6 +206,7 @@ type pullBody struct {
 	Events []json.RawMessage `json:"events"`
 	Next   int64             `json:"next"`
 	More   bool              `json:"more"`
+	Last   int64             `json:"last"`
 }
 
 func (s *Server) pull(w http.ResponseWriter, r *http.Request, desk string) error {

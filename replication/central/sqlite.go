@@ -193,12 +193,11 @@ func pullPage(ctx context.Context, tx *sql.Tx, desk string, after int64, limit i
 	if err := rows.Err(); err != nil {
 		return Page{}, err
 	}
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM events`).Scan(&p.Last); err != nil {
+		return Page{}, err
+	}
 	if !p.More {
-		var last int64
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM events`).Scan(&last); err != nil {
-			return Page{}, err
-		}
-		p.Next = max(p.Next, last)
+		p.Next = max(p.Next, p.Last)
 	}
 	return p, nil
 }

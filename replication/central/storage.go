@@ -48,6 +48,8 @@ type Page struct {
 	Events []json.RawMessage
 	Next   int64
 	More   bool
+	// Last is the last sequence stored, as of the same snapshot.
+	Last int64
 }
 
 // Desk is an enrolled desk.
