@@ -77,6 +77,9 @@ type Client struct {
 	// goroutine that called Sync. It must not block.
 	OnProgress func(Progress)
 
+	// running makes syncs of one desk take turns: two at once would send
+	// the same outbox twice.
+	running      sync.Mutex
 	lastProgress time.Time
 	nudgeOnce    sync.Once
 	nudge        chan struct{}
@@ -179,6 +182,8 @@ func (e *RemoteError) UpdateRequired() bool { return e.ErrorBody.Error == CodeUp
 // Events saved meanwhile are pushed too, so that on success both sides
 // agree as of the end of the call.
 func (c *Client) Sync(ctx context.Context) (Summary, error) {
+	c.running.Lock()
+	defer c.running.Unlock()
 	var sum Summary
 	for {
 		n, err := c.pushAll(ctx)
@@ -209,11 +214,19 @@ func wrap(op string, err error) error {
 
 // Push sends the whole outbox and returns how many events the central
 // acknowledged.
-func (c *Client) Push(ctx context.Context) (int, error) { return c.pushAll(ctx) }
+func (c *Client) Push(ctx context.Context) (int, error) {
+	c.running.Lock()
+	defer c.running.Unlock()
+	return c.pushAll(ctx)
+}
 
 // Pull applies every page the central has after the desk's cursor and
 // returns how many events came and how many of them were new here.
-func (c *Client) Pull(ctx context.Context) (pulled, fresh int, err error) { return c.pullAll(ctx) }
+func (c *Client) Pull(ctx context.Context) (pulled, fresh int, err error) {
+	c.running.Lock()
+	defer c.running.Unlock()
+	return c.pullAll(ctx)
+}
 
 // pushAll sends the outbox in batches. A batch leaves the outbox only
 // after the central's acknowledgement; a lost answer makes the next try
