@@ -121,7 +121,7 @@ func assertExactlyOnce(ctx context.Context, t *testing.T, dir string, made map[s
 	if err != nil || n != int64(len(made)) || distinct != n {
 		t.Fatalf("central holds %d events (%d distinct), want %d; %v", n, distinct, len(made), err)
 	}
-	page, err := st.Pull(ctx, "verifier", 0, len(made))
+	page, err := st.Pull(ctx, 0, len(made))
 	if err != nil {
 		t.Fatal(err)
 	}

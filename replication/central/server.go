@@ -225,7 +225,7 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request, desk string) error
 			return refuse(http.StatusBadRequest, replication.CodeMalformed, "limit must be between 1 and %d", replication.MaxPageSize)
 		}
 	}
-	page, err := s.store.Pull(r.Context(), desk, after, limit)
+	page, err := s.store.Pull(r.Context(), after, limit)
 	if err != nil {
 		return err
 	}

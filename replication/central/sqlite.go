@@ -153,25 +153,23 @@ func pushOne(ctx context.Context, tx *sql.Tx, ins *sql.Stmt, desk string, ev int
 	return false, nil
 }
 
-// Pull implements Storage. It reads one snapshot, so that when no page
-// follows, the cursor can jump to the last sequence: events of desk
-// itself are skipped but still passed.
-func (s *SQLiteStorage) Pull(ctx context.Context, desk string, after int64, limit int) (Page, error) {
+// Pull implements Storage. It reads one snapshot, so that Last and the
+// page agree.
+func (s *SQLiteStorage) Pull(ctx context.Context, after int64, limit int) (Page, error) {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return Page{}, fmt.Errorf("central: pull: %w", err)
 	}
 	defer tx.Rollback()
-	page, err := pullPage(ctx, tx, desk, after, limit)
+	page, err := pullPage(ctx, tx, after, limit)
 	if err != nil {
 		return Page{}, fmt.Errorf("central: pull: %w", err)
 	}
 	return page, nil
 }
 
-func pullPage(ctx context.Context, tx *sql.Tx, desk string, after int64, limit int) (Page, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT seq, body FROM events WHERE seq > ? AND desk <> ?
-		ORDER BY seq LIMIT ?`, after, desk, limit+1)
+func pullPage(ctx context.Context, tx *sql.Tx, after int64, limit int) (Page, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?`, after, limit+1)
 	if err != nil {
 		return Page{}, err
 	}

@@ -22,9 +22,11 @@ type Storage interface {
 	// is stored with other content fails the whole push with a
 	// *ConflictError. It returns how many were new and the last sequence.
 	Push(ctx context.Context, desk string, evs []intake.Event) (stored int, last int64, err error)
-	// Pull returns up to limit events after the cursor made at desks
-	// other than desk, as stored, and the cursor to ask from next.
-	Pull(ctx context.Context, desk string, after int64, limit int) (Page, error)
+	// Pull returns up to limit events after the cursor, as stored, and
+	// the cursor to ask from next. A desk's own events come back too: a
+	// desk restored from an old backup gets back what it had pushed, and
+	// for the others the store's replay check is cheap.
+	Pull(ctx context.Context, after int64, limit int) (Page, error)
 	// AddCode records an enrolment token (by hash) valid until expires.
 	AddCode(ctx context.Context, tokenHash string, expires time.Time) error
 	// Redeem uses a token once and records the desk with its credential

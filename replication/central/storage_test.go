@@ -69,8 +69,8 @@ func testPull(t *testing.T, st Storage) {
 	var got int
 	cursor := int64(0)
 	for pages := 0; ; pages++ {
-		p, err := st.Pull(ctx, "b", cursor, 2)
-		if err != nil || pages > 5 {
+		p, err := st.Pull(ctx, cursor, 3)
+		if err != nil || pages > 4 {
 			t.Fatalf("pull: %v after %d pages", err, pages)
 		}
 		got += len(p.Events)
@@ -79,10 +79,10 @@ func testPull(t *testing.T, st Storage) {
 			break
 		}
 	}
-	if got != 5 || cursor != 10 {
-		t.Fatalf("desk b pulled %d events, cursor %d; want a's 5 and cursor 10", got, cursor)
+	if got != 10 || cursor != 10 {
+		t.Fatalf("pulled %d events, cursor %d; want 10 and cursor 10", got, cursor)
 	}
-	if p, err := st.Pull(ctx, "b", cursor, 2); err != nil || len(p.Events) != 0 || p.More || p.Next != 10 {
+	if p, err := st.Pull(ctx, cursor, 2); err != nil || len(p.Events) != 0 || p.More || p.Next != 10 {
 		t.Fatalf("pull at the end: %+v %v", p, err)
 	}
 }
