@@ -1,11 +1,3 @@
-// Package replication carries events between desks and the central: the
-// wire protocol (JSON over HTTPS), the certificates and enrolment codes
-// that let a desk trust its central without a public authority, and the
-// desk's sync client, which pushes the outbox and pulls what other desks
-// made.
-//
-// The central's side (storage and HTTP handlers) lives in the central
-// subpackage; both sides share the types of this file.
 package replication
 
 import (
