@@ -175,16 +175,18 @@ func pullPage(ctx context.Context, tx *sql.Tx, after int64, limit int) (Page, er
 	}
 	defer rows.Close()
 	p := Page{Next: after}
+	size := 0
 	for rows.Next() {
 		var seq int64
 		var body string
 		if err := rows.Scan(&seq, &body); err != nil {
 			return Page{}, err
 		}
-		if len(p.Events) == limit {
+		if len(p.Events) == limit || (len(p.Events) > 0 && size+len(body) > MaxPageBytes) {
 			p.More = true
 			break
 		}
+		size += len(body)
 		p.Events = append(p.Events, json.RawMessage(body))
 		p.Next = seq
 	}

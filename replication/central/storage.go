@@ -44,6 +44,11 @@ type Storage interface {
 	Close() error
 }
 
+// MaxPageBytes bounds the events of one page, so that a few unusually
+// large events cannot make an answer the desk refuses to read. A page
+// always holds at least one event, and no event is larger than a push.
+const MaxPageBytes = 4 << 20
+
 // Page is one page of pulled events.
 type Page struct {
 	// Events are the stored canonical bodies, sent as they are.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ func storageSuite(t *testing.T, open func(t *testing.T) Storage) {
 	t.Run("push once, replay, conflict", func(t *testing.T) { testPush(t, open(t)) })
 	t.Run("pull pages", func(t *testing.T) { testPull(t, open(t)) })
 	t.Run("codes and desks", func(t *testing.T) { testCodes(t, open(t)) })
+	t.Run("large events split pages", func(t *testing.T) { testPageBytes(t, open(t)) })
 }
 
 func TestSQLiteStorage(t *testing.T) {
@@ -121,5 +123,19 @@ func testCodes(t *testing.T, st Storage) {
 	}
 	if err := st.Revoke(ctx, "nope", now); !errors.Is(err, ErrUnknownDesk) {
 		t.Fatalf("revoke unknown: %v", err)
+	}
+}
+
+func testPageBytes(t *testing.T, st Storage) {
+	ctx := context.Background()
+	big := strings.Repeat("x", MaxPageBytes/3)
+	for i := range 4 {
+		if _, _, err := st.Push(ctx, "a", []intake.Event{event("a", i, big)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := st.Pull(ctx, 0, 100)
+	if err != nil || len(p.Events) != 2 || !p.More || p.Next != 2 {
+		t.Fatalf("page of large events: %d events, more %v, next %d, %v", len(p.Events), p.More, p.Next, err)
 	}
 }
