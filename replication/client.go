@@ -232,9 +232,9 @@ func (c *Client) Pull(ctx context.Context) (pulled, fresh int, err error) {
 // after the central's acknowledgement; a lost answer makes the next try
 // send it again, which the central takes as a replay.
 func (c *Client) pushAll(ctx context.Context) (int, error) {
-	pushed := 0
+	pushed, batch := 0, c.batch()
 	for {
-		evs, err := c.Store.Outbox(ctx, c.batch())
+		evs, err := c.Store.Outbox(ctx, batch)
 		if err != nil || len(evs) == 0 {
 			if err == nil && pushed > 0 {
 				c.progress(Progress{Pushed: pushed}, true)
@@ -242,7 +242,13 @@ func (c *Client) pushAll(ctx context.Context) (int, error) {
 			return pushed, wrap("push", err)
 		}
 		var resp PushResponse
-		if err := c.call(ctx, http.MethodPost, PathPush, PushRequest{Schema: intake.SchemaVersion, Events: evs}, &resp); err != nil {
+		err = c.call(ctx, http.MethodPost, PathPush, PushRequest{Schema: intake.SchemaVersion, Events: evs}, &resp)
+		var re *RemoteError
+		if errors.As(err, &re) && re.ErrorBody.Error == CodeTooLarge && len(evs) > 1 {
+			batch = len(evs) / 2 // unusually large events: send fewer at once
+			continue
+		}
+		if err != nil {
 			return pushed, wrap("push", err)
 		}
 		ids := make([]string, len(evs))

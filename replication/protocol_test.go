@@ -213,3 +213,26 @@ func TestPullInPages(t *testing.T) {
 		t.Fatalf("a second sync pulled %d again", sum.Pulled)
 	}
 }
+
+// TestLargeEventsAreSentInSmallerBatches: a batch over the central's size
+// limit is split rather than refused forever. The central here takes at
+// most 3 KB, so that ordinary events are "large".
+func TestLargeEventsAreSentInSmallerBatches(t *testing.T) {
+	small := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == replication.PathPush && r.ContentLength > 3000 {
+				w.WriteHeader(http.StatusRequestEntityTooLarge)
+				_ = json.NewEncoder(w).Encode(replication.ErrorBody{Error: replication.CodeTooLarge, Message: "too large"})
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	c := startCentral(t, small)
+	desk := enrolledDesk(t, c)
+	savePersons(t, desk, 20)
+	sum := syncDesk(t, desk)
+	if n, _ := c.counts(t); sum.Pushed != 20 || n != 20 {
+		t.Fatalf("pushed %d, central holds %d; want 20", sum.Pushed, n)
+	}
+}
