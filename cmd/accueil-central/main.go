@@ -59,7 +59,7 @@ func run(args []string) error {
 }
 
 const usage = `usage:
-  accueil-central --data DIR --listen HOST:PORT [--names NAME,...]
+  accueil-central --data DIR --listen HOST:PORT [--names NAME,...] [--verbose]
   accueil-central enroll --data DIR [--ttl 24h]
   accueil-central desks --data DIR
   accueil-central revoke --data DIR DESK`
@@ -80,6 +80,7 @@ func runServe(args []string) error {
 	data := dataFlag(fs)
 	listen := fs.String("listen", "127.0.0.1:8443", "address to serve HTTPS on, HOST:PORT")
 	names := fs.String("names", "", "other host names or addresses desks use to reach the central, comma-separated")
+	verbose := fs.Bool("verbose", false, "log every request (never its content)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -106,7 +107,11 @@ func runServe(args []string) error {
 	if err != nil {
 		return err
 	}
-	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 	fmt.Printf("Listening on https://%s\n", ln.Addr())
 	return central.Serve(ctx, ln, central.NewServer(st, log).Handler(), id.Cert, log, 30*time.Second)
 }

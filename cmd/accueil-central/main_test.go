@@ -20,7 +20,7 @@ import (
 // the central with SIGTERM.
 func TestCentralAndDeskBinaries(t *testing.T) {
 	dataC := filepath.Join(t.TempDir(), "central")
-	srv, url, logs := startCentralProc(t, dataC, "127.0.0.1:0")
+	srv, url, logs := startCentralProc(t, dataC, "127.0.0.1:0", "--verbose")
 
 	out := runOK(t, nil, centralBin, "enroll", "--data", dataC)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
@@ -62,7 +62,10 @@ func TestCentralAndDeskBinaries(t *testing.T) {
 	if err := srv.Wait(); err != nil {
 		t.Fatalf("central did not exit cleanly after SIGTERM: %v\n%s", err, logs.String())
 	}
-	if strings.Contains(logs.String(), "Testari") {
+	if !strings.Contains(logs.String(), `"path":"/v1/push"`) {
+		t.Fatalf("no request log:\n%s", logs.String())
+	}
+	if strings.Contains(logs.String(), "Testari") || strings.Contains(logs.String(), "Testova") {
 		t.Fatal("the central logged personal data")
 	}
 }
@@ -88,9 +91,9 @@ func TestMain(m *testing.M) {
 
 // startCentralProc starts the central binary and returns its URL once
 // it listens. The caller stops it; cleanup kills it if still running.
-func startCentralProc(t *testing.T, data, listen string) (*exec.Cmd, string, *bytes.Buffer) {
+func startCentralProc(t *testing.T, data, listen string, extra ...string) (*exec.Cmd, string, *bytes.Buffer) {
 	t.Helper()
-	srv := exec.Command(centralBin, "--data", data, "--listen", listen)
+	srv := exec.Command(centralBin, append([]string{"--data", data, "--listen", listen}, extra...)...)
 	stdout, err := srv.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

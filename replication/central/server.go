@@ -68,7 +68,30 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST "+replication.PathPush, s.authed(s.push))
 	mux.HandleFunc("GET "+replication.PathPull, s.authed(s.pull))
 	mux.HandleFunc("POST "+replication.PathEnroll, s.enroll)
-	return mux
+	return s.logged(mux)
+}
+
+// statusWriter remembers the status for the request log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(status int) {
+	w.status = status
+	w.ResponseWriter.WriteHeader(status)
+}
+
+// logged writes one line per request: path without the query, status and
+// duration. Bodies are never logged.
+func (s *Server) logged(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		h.ServeHTTP(sw, r)
+		s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status,
+			"ms", time.Since(start).Milliseconds())
+	})
 }
 
 // refusal is an error answer: status, stable code, message for people.
@@ -232,6 +255,7 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request, desk string) error
 	if page.Events == nil {
 		page.Events = []json.RawMessage{}
 	}
+	s.log.Debug("pull", "desk", desk, "after", after, "events", len(page.Events), "next", page.Next)
 	writeJSON(w, http.StatusOK, pullBody(page))
 	return nil
 }
