@@ -26,6 +26,9 @@ func TestConcurrentEditsBecomeAConflict(t *testing.T) {
 			t.Fatal(err)
 		}
 		p.GivenNames = given
+		// A field declared safe to merge, changed at both desks too:
+		// the later edit wins without asking anyone.
+		p.AccommodationPlace = "Foyer " + given
 		if _, _, err := d.SavePerson(ctx, admin, p, vers); err != nil {
 			t.Fatal(err)
 		}
@@ -52,7 +55,7 @@ func TestConcurrentEditsBecomeAConflict(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		shown[p.GivenNames] = true
+		shown[p.GivenNames+" | "+p.AccommodationPlace] = true
 	}
 	if len(shown) != 1 {
 		t.Fatalf("desks show different values: %v", shown)

@@ -31,7 +31,8 @@ type ConflictVersion struct {
 	Staff string
 }
 
-// Conflicts lists the open conflicts in fields the staff member may read.
+// Conflicts lists the open conflicts in fields the staff member may read,
+// among the fields that are never merged automatically.
 // A conflict is open while no later change names one of its versions as
 // its base: a decision by staff is a change made from the value shown,
 // and closes it. It is derived from the log alone, so it holds for events
@@ -58,7 +59,7 @@ func (s *Store) Conflicts(ctx context.Context, by intake.Staff) ([]FieldConflict
 			return nil, fmt.Errorf("store: conflicts: %w", err)
 		}
 		for _, c := range ev.Changes {
-			if !by.Role.CanReadField(c.Field) {
+			if !by.Role.CanReadField(c.Field) || autoMerged(ev.EntityType, c.Field) {
 				continue
 			}
 			k := key{ev.EntityID, c.Field}
@@ -89,6 +90,17 @@ func (s *Store) Conflicts(ctx context.Context, by intake.Staff) ([]FieldConflict
 		return a.Versions[0].Time.Compare(b.Versions[0].Time)
 	})
 	return out, nil
+}
+
+// autoMerged tells the person fields declared safe to merge: there the
+// later edit simply wins (sync rule 6). Identity and health fields, and
+// fields of other records, go to a person.
+func autoMerged(et intake.EntityType, f intake.Field) bool {
+	if et != intake.EntityPerson {
+		return false
+	}
+	info, known := intake.PersonFieldInfo(f)
+	return known && !info.NeverAutoMerge
 }
 
 // sameValues: desks that typed the same thing agree; nothing to decide.
