@@ -2,6 +2,7 @@ package replication_test
 
 import (
 	"context"
+	"flag"
 	"sync"
 	"testing"
 	"time"
@@ -9,12 +10,15 @@ import (
 	"accueil/replication"
 )
 
+// firstSyncEvents sizes BenchmarkFirstSync; the figure is 100000.
+var firstSyncEvents = flag.Int("firstsync", 10000, "events in BenchmarkFirstSync")
+
 // BenchmarkFirstSync pushes 10,000 events from one desk, then measures an
 // empty desk's first sync of them, over loopback TLS with real stores.
 //
 //	go test -run - -bench FirstSync -benchtime 1x ./replication/
 func BenchmarkFirstSync(b *testing.B) {
-	const events = 10000
+	events := *firstSyncEvents
 	ctx := context.Background()
 	c := startCentral(b, nil)
 	a := enrolledDesk(b, c)
@@ -23,14 +27,14 @@ func BenchmarkFirstSync(b *testing.B) {
 	if n, err := client(b, a).Push(ctx); err != nil || n != events {
 		b.Fatalf("pushed %d: %v", n, err)
 	}
-	pushRate := events / time.Since(start).Seconds()
+	pushRate := float64(events) / time.Since(start).Seconds()
 	start = time.Now()
 	if _, _, err := client(b, a).Pull(ctx); err != nil {
 		b.Fatal(err)
 	}
 	// The pushing desk receives its own events back (see Storage.Pull)
 	// and recognises them as replays.
-	replayRate := events / time.Since(start).Seconds()
+	replayRate := float64(events) / time.Since(start).Seconds()
 	b.ResetTimer()
 	var pull time.Duration
 	for range b.N {
