@@ -157,3 +157,34 @@ func assertStored(t *testing.T, dir string) {
 		t.Fatalf("central holds %d events (%d distinct), %v", n, distinct, err)
 	}
 }
+
+// TestCommandsFailClearly: mistakes at the command line end with a
+// non-zero status and a message that says what to do.
+func TestCommandsFailClearly(t *testing.T) {
+	dataC, dataD := t.TempDir(), t.TempDir()
+	tests := []struct {
+		name string
+		bin  string
+		args []string
+		want string
+	}{
+		{"sync before enrolment", deskBin, []string{"sync", "--once", "--data", dataD}, "not enrolled"},
+		{"sync without --once", deskBin, []string{"sync", "--data", dataD}, "--once"},
+		{"enroll over http", deskBin, []string{"enroll", "http://127.0.0.1:1", "CODE", "--data", dataD}, "https://"},
+		{"enroll with a typo", deskBin, []string{"enroll", "https://127.0.0.1:1", "NOTACODE", "--data", dataD}, "typing"},
+		{"revoke an unknown desk", centralBin, []string{"revoke", "--data", dataC, "nope"}, "unknown desk"},
+		{"revoke without a desk", centralBin, []string{"revoke", "--data", dataC}, "desk ID"},
+		{"enroll with a negative ttl", centralBin, []string{"enroll", "--data", dataC, "--ttl", "-1h"}, "--ttl"},
+		{"unknown command", centralBin, []string{"serve-all"}, "usage"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd := exec.Command(tt.bin, tt.args...)
+			var errb bytes.Buffer
+			cmd.Stderr = &errb
+			if err := cmd.Run(); err == nil || !strings.Contains(errb.String(), tt.want) {
+				t.Fatalf("err %v, stderr %q; want a failure mentioning %q", err, errb.String(), tt.want)
+			}
+		})
+	}
+}
