@@ -115,3 +115,25 @@ func TestTwoDesksConverge(t *testing.T) {
 		t.Fatalf("central holds %d events (%d distinct), want 26", n, dist)
 	}
 }
+
+// TestWrongCertificateAfterEnrolment: a server with another CA at the
+// central's address (a replaced machine, an impostor) is refused at once,
+// without retries and without sending anything.
+func TestWrongCertificateAfterEnrolment(t *testing.T) {
+	c := startCentral(t, nil)
+	impostor := startCentral(t, nil)
+	desk := enrolledDesk(t, c)
+	savePersons(t, desk, 2)
+	cl := client(t, desk)
+	cl.URL = impostor.URL
+	start := time.Now()
+	if _, err := cl.Sync(context.Background()); err == nil {
+		t.Fatal("synced with a server the desk does not trust")
+	}
+	if time.Since(start) > time.Second {
+		t.Fatal("a certificate error was retried")
+	}
+	if n, _ := impostor.counts(t); n != 0 {
+		t.Fatalf("the impostor received %d events", n)
+	}
+}
