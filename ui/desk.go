@@ -29,6 +29,9 @@ type Options struct {
 	OnNewcomer func()
 	// Guide is the orientation guide, for the list of draft translations.
 	Guide *guide.Guide
+	// OnSaved is told after every committed save, so that sync can send
+	// the change at once instead of at its next round.
+	OnSaved func()
 }
 
 // Desk is the reception desk's window: it shows one screen at a time and
@@ -41,10 +44,12 @@ type Desk struct {
 	opts    Options
 	ctx     context.Context
 
-	staff   *intake.Staff
-	rebuild func() fyne.CanvasObject
-	focus   fyne.Focusable // what the screen being built wants focused
-	status  *widget.Label
+	staff    *intake.Staff
+	syncLine *widget.Label
+	lastSync SyncState
+	rebuild  func() fyne.CanvasObject
+	focus    fyne.Focusable // what the screen being built wants focused
+	status   *widget.Label
 
 	// The screen on display, for keyboard shortcuts and tests.
 	Login    *LoginScreen
@@ -69,6 +74,7 @@ func NewDesk(win fyne.Window, st Store, cat *i18n.Catalog, opts Options) *Desk {
 	d := &Desk{win: win, store: st, catalog: cat, opts: opts, ctx: context.Background()}
 	d.loc = cat.Localizer(opts.Language)
 	d.status = widget.NewLabel("")
+	d.syncLine = newSyncLine()
 	d.addShortcuts()
 	return d
 }
@@ -112,7 +118,10 @@ func (d *Desk) show(build func() fyne.CanvasObject) {
 	d.win.SetTitle(d.loc.S("app.title"))
 	d.focus = nil
 	content := build()
-	d.win.SetContent(container.NewBorder(nil, d.status, nil, nil, content))
+	d.win.SetContent(container.NewBorder(nil, container.NewBorder(nil, nil, nil, d.syncLine, d.status), nil, nil, content))
+	if d.syncLine.Text != "" {
+		d.ShowSync(d.lastSync) // in the new language
+	}
 	// Focus only once the content is on the canvas: focusing an object the
 	// canvas does not hold yet is silently ignored.
 	if d.focus != nil {

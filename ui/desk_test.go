@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -160,5 +161,30 @@ func TestShortcutsReachTheDeskFromAFocusedField(t *testing.T) {
 	f.desk.Form.Surname.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl})
 	if f.desk.Home == nil || f.win.Canvas().Focused() != f.desk.Home.Search {
 		t.Fatal("Ctrl+F did not go to the search field")
+	}
+}
+
+func TestSyncLineSaysWhatWaits(t *testing.T) {
+	f := newFixture(t, language.French)
+	f.loginAs("desk1", intake.RoleReception)
+	f.desk.ShowSync(SyncState{Online: false, Waiting: 3})
+	offline := f.desk.syncLine.Text
+	if !strings.Contains(offline, "3") || strings.HasPrefix(offline, "[") {
+		t.Fatalf("offline line %q should count the waiting changes in French", offline)
+	}
+	f.desk.ShowSync(SyncState{Online: true, LastSync: time.Date(2026, 11, 23, 9, 41, 0, 0, time.UTC), ClockSkew: 42 * time.Second})
+	online := f.desk.syncLine.Text
+	if online == offline || !strings.Contains(online, "09:41") || !strings.Contains(online, "42") {
+		t.Fatalf("online line %q should give the time and warn about the clock", online)
+	}
+	f.desk.SetLanguage(language.German)
+	if f.desk.syncLine.Text == online {
+		t.Fatal("the sync line did not follow the language switch")
+	}
+	saved := 0
+	f.desk.opts.OnSaved = func() { saved++ }
+	saveViaForm(t, f, "Testari", "Yonas", "12.05.1993", "ER", "")
+	if saved != 1 {
+		t.Fatalf("OnSaved called %d times after one save", saved)
 	}
 }

@@ -293,6 +293,9 @@ func (f *PersonForm) commit(p intake.Person, distinct []string) {
 			return
 		}
 	}
+	if f.d.opts.OnSaved != nil {
+		f.d.opts.OnSaved()
+	}
 	f.d.showPerson(saved, seen)
 	f.d.say("person.saved", map[string]any{"Name": saved.FullName()})
 }

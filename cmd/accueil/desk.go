@@ -64,12 +64,17 @@ func runDesk(args []string) error {
 	if err != nil {
 		return err
 	}
+	var nudge func()
 	desk = ui.NewDesk(win, st, cat, ui.Options{
 		Language:   lang,
 		OnLanguage: func(t language.Tag) { prefs.SetString(prefStaffLanguage, t.String()) },
 		OnNewcomer: kiosk.Start,
 		Guide:      kiosk.Guide(),
+		OnSaved:    func() { nudge() },
 	})
+	syncCtx, stopSync := context.WithCancel(ctx)
+	defer stopSync()
+	nudge = startSync(syncCtx, st, desk)
 	if *newcomer {
 		kiosk.Start()
 	} else {

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"accueil/replication"
+	"accueil/store"
+	"accueil/ui"
+)
+
+// syncInterval is how often an enrolled desk syncs when nothing nudges it;
+// a save nudges it at once.
+const syncInterval = 30 * time.Second
+
+// startSync runs the desk's sync in the background when the desk is
+// enrolled, reporting to the sync line, and returns the function that
+// nudges it after a save (a no-op for a desk with no central).
+func startSync(ctx context.Context, st *store.Store, desk *ui.Desk) func() {
+	cfg, err := st.SyncConfig(ctx)
+	if errors.Is(err, store.ErrNotEnrolled) {
+		return func() {}
+	}
+	if err == nil {
+		var cl *replication.Client
+		if cl, err = replication.NewClient(st, cfg); err == nil {
+			go syncInBackground(ctx, st, cl, desk)
+			return cl.Nudge
+		}
+	}
+	log.Printf("accueil: sync not started: %v", err)
+	return func() {}
+}
+
+func syncInBackground(ctx context.Context, st *store.Store, cl *replication.Client, desk *ui.Desk) {
+	report := func(s replication.Status) {
+		waiting, _ := st.OutboxCount(ctx)
+		state := ui.SyncState{Online: s.Online && s.Err == nil, LastSync: s.LastSync, Waiting: waiting, ClockSkew: cl.ClockSkew()}
+		fyne.Do(func() { desk.ShowSync(state) })
+	}
+	if err := cl.Run(ctx, syncInterval, report); err != nil {
+		// Run stops only on a refusal (revoked desk, update required).
+		log.Printf("accueil: sync stopped: %v", err)
+		waiting, _ := st.OutboxCount(ctx)
+		fyne.Do(func() { desk.ShowSync(ui.SyncState{Refused: true, Waiting: waiting}) })
+	}
+}
