@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -129,7 +128,7 @@ func (k *Kiosk) ShowLanguages() {
 		grid.Add(tile)
 	}
 	k.StaffExit = &widget.Button{Text: "⚙", Importance: widget.LowImportance, OnTapped: k.askStaffLogin}
-	top := container.NewBorder(nil, nil, nil, k.StaffExit, layoutSpacer())
+	top := container.NewBorder(nil, nil, nil, k.StaffExit, layout.NewSpacer())
 	k.win.SetContent(container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(grid))))
 }
 
@@ -220,7 +219,7 @@ func (k *Kiosk) takeHome(topic string) {
 // pageBlocks turns a page into script paragraphs: title, headings,
 // paragraphs and bullets, placeholders filled, drafts marked.
 func (k *Kiosk) pageBlocks(p *guide.Page) []*ScriptText {
-	lang, dir, font := k.lang, k.direction(), k.primaryFont()
+	dir, font := k.direction(), k.primaryFont()
 	var out []*ScriptText
 	title := NewScriptText(k.fonts, p.Title, font, dir, 34)
 	title.Bold = true
@@ -243,7 +242,6 @@ func (k *Kiosk) pageBlocks(p *guide.Page) []*ScriptText {
 		st.Bold = b.Kind == guide.Heading
 		out = append(out, st)
 	}
-	_ = lang
 	return out
 }
 
@@ -278,12 +276,6 @@ func (k *Kiosk) primaryFont() string { return i18n.FontOf(k.lang) }
 func (k *Kiosk) clear() {
 	k.Languages, k.Topics, k.Page = nil, nil, nil
 	k.Home, k.Back, k.TakeHome = nil, nil, nil
-}
-
-func layoutSpacer() fyne.CanvasObject {
-	r := canvas.NewRectangle(nil)
-	r.SetMinSize(fyne.NewSize(1, 1))
-	return r
 }
 
 func reverse(xs []fyne.CanvasObject) []fyne.CanvasObject {
