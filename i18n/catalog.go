@@ -21,7 +21,10 @@ type Catalog struct {
 	fallback language.Tag
 }
 
-// LoadCatalog reads every active.<tag>.toml file at the root of fsys.
+// LoadCatalog reads every <part>.<tag>.toml file at the root of fsys
+// (active.fr.toml, counselling.fr.toml, …): one catalog per language, made
+// of as many files as the application has areas. An ID defined twice for
+// one language is an error, so that two areas never fight over a message.
 // fallback is the language whose text is shown when a message is missing
 // in the requested one.
 func LoadCatalog(fsys fs.FS, fallback language.Tag) (*Catalog, error) {
@@ -31,7 +34,7 @@ func LoadCatalog(fsys fs.FS, fallback language.Tag) (*Catalog, error) {
 		fallback: fallback,
 	}
 	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	files, err := fs.Glob(fsys, "active.*.toml")
+	files, err := fs.Glob(fsys, "*.*.toml")
 	if err != nil {
 		return nil, fmt.Errorf("i18n: list catalogs: %w", err)
 	}
@@ -64,7 +67,7 @@ func (c *Catalog) load(fsys fs.FS, name string) error {
 	if err != nil {
 		return fmt.Errorf("i18n: read %s: %w", name, err)
 	}
-	tag, err := language.Parse(strings.TrimSuffix(strings.TrimPrefix(path.Base(name), "active."), ".toml"))
+	tag, err := fileTag(name)
 	if err != nil {
 		return fmt.Errorf("i18n: %s: %w", name, err)
 	}
@@ -72,14 +75,30 @@ func (c *Catalog) load(fsys fs.FS, name string) error {
 	if err != nil {
 		return fmt.Errorf("i18n: parse %s: %w", name, err)
 	}
-	ids := map[string]bool{}
+	ids, seen := c.ids[tag], c.ids[tag] != nil
+	if !seen {
+		ids = map[string]bool{}
+		c.ids[tag] = ids
+		c.tags = append(c.tags, tag)
+	}
 	for _, m := range mf.Messages {
+		if ids[m.ID] {
+			return fmt.Errorf("i18n: %s: message %q is defined in another file too", name, m.ID)
+		}
 		ids[m.ID] = true
 	}
-	c.ids[tag] = ids
-	c.tags = append(c.tags, tag)
 	slices.SortFunc(c.tags, func(a, b language.Tag) int { return strings.Compare(a.String(), b.String()) })
 	return nil
+}
+
+// fileTag reads the language of a catalog file named <part>.<tag>.toml.
+func fileTag(name string) (language.Tag, error) {
+	base := strings.TrimSuffix(path.Base(name), ".toml")
+	_, tag, ok := strings.Cut(base, ".")
+	if !ok {
+		return language.Tag{}, fmt.Errorf("name must be <part>.<language>.toml")
+	}
+	return language.Parse(tag)
 }
 
 // Languages returns the languages the catalog has, sorted by tag.

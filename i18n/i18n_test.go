@@ -177,3 +177,28 @@ func TestShippedCatalogs(t *testing.T) {
 		t.Errorf("newcomer catalogs in %d languages, want at least 20", n)
 	}
 }
+
+func TestLoadCatalogJoinsAreaFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"active.en.toml":      {Data: []byte(`"a" = "A"`)},
+		"counselling.en.toml": {Data: []byte(`"b" = "B"`)},
+		"active.fr.toml":      {Data: []byte(`"a" = "A fr"`)},
+	}
+	cat, err := LoadCatalog(fsys, language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cat.MessageIDs(language.English); len(got) != 2 {
+		t.Fatalf("English IDs = %v, want a and b from two files", got)
+	}
+	if got := cat.Languages(); len(got) != 2 {
+		t.Fatalf("Languages = %v, want en and fr once each", got)
+	}
+	if got := cat.Missing(language.French); len(got) != 1 || got[0] != "b" {
+		t.Fatalf("Missing(fr) = %v, want [b]", got)
+	}
+	fsys["counselling.en.toml"] = &fstest.MapFile{Data: []byte(`"a" = "again"`)}
+	if _, err := LoadCatalog(fsys, language.English); err == nil {
+		t.Fatal("an ID defined in two files loaded without error")
+	}
+}
