@@ -98,3 +98,10 @@ func (k *Key) Derive(label string) (*Key, error) {
 	}
 	return KeyFrom(raw)
 }
+
+// Zero overwrites the key's bytes, for a store that locks. The cipher's
+// expanded key schedule is not reachable from here and is left to the
+// garbage collector; a zeroed Key must not be used again.
+func (k *Key) Zero() {
+	clear(k.raw[:])
+}

@@ -166,3 +166,11 @@ func BenchmarkSealOpen(b *testing.B) {
 		}
 	}
 }
+
+func TestZero(t *testing.T) {
+	k := mustKey(t)
+	k.Zero()
+	if !bytes.Equal(k.Bytes(), make([]byte, KeySize)) {
+		t.Fatal("Zero left key bytes")
+	}
+}

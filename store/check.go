@@ -2,9 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -91,7 +91,7 @@ func replayLog(t *txn) (*projection, error) {
 	defer rows.Close()
 	p := &projection{types: map[string]intake.EntityType{}, fields: map[string]map[intake.Field]stored{}}
 	for rows.Next() {
-		ev, err := scanEvent(rows)
+		ev, err := scanEvent(t, rows)
 		if err != nil {
 			return nil, err
 		}
@@ -136,6 +136,10 @@ func (p *projection) ids(et intake.EntityType) []string {
 }
 
 func diffFieldValues(t *txn, want *projection) ([]string, error) {
+	ring, err := t.s.keys()
+	if err != nil {
+		return nil, err
+	}
 	rows, err := t.query(`SELECT n.id, n.type, f.field, f.value, e.id FROM field_values f
 		JOIN entities n ON n.n = f.entity LEFT JOIN events e ON e.seq = f.version`)
 	if err != nil {
@@ -145,14 +149,16 @@ func diffFieldValues(t *txn, want *projection) ([]string, error) {
 	var diffs []string
 	seen := 0
 	for rows.Next() {
-		var id, et, f, value string
+		var id, et, f string
+		var sealed []byte
 		var version *string
-		if err := rows.Scan(&id, &et, &f, &value, &version); err != nil {
+		if err := rows.Scan(&id, &et, &f, &sealed, &version); err != nil {
 			return nil, err
 		}
 		seen++
+		value, err := openField(t, ring, id, f, sealed)
 		w, ok := want.fields[id][intake.Field(f)]
-		if !ok || version == nil || w.value != value || w.version != *version || want.types[id] != intake.EntityType(et) {
+		if err != nil || !ok || version == nil || w.value != value || w.version != *version || want.types[id] != intake.EntityType(et) {
 			diffs = append(diffs, "field "+id+"/"+f)
 		}
 	}
@@ -176,26 +182,87 @@ func diffFieldValues(t *txn, want *projection) ([]string, error) {
 	return diffs, nil
 }
 
+// openField opens a sealed field value; a value without its entity key
+// is an error here, since shredding deletes the values with the key.
+func openField(q querier, ring *keyring, id, f string, sealed []byte) (string, error) {
+	k, ok, err := ring.keyOf(q, id)
+	if err != nil || !ok {
+		return "", firstErr(err, ErrNotFound)
+	}
+	v, err := k.Open(sealed, fieldAAD(id, f))
+	return string(v), err
+}
+
+// diffPersons compares the persons rows, clear columns and sealed record,
+// with the log's fields. The personal columns of migration 0001 must be
+// empty. Shredded files are left out: their row keeps statistics only.
 func diffPersons(t *txn, want *projection) ([]string, error) {
-	got, err := tableRows(t, `SELECT id, surname, given_names, surname_original, given_names_original,
-		birth_date, birth_date_approx, nationality, permit, status, arrival_date, n_number, n_norm,
-		zemis_number, zemis_norm, household_id, relation, merged_into, import_batch, deleted, live, sort_key
-		FROM persons`, 22)
+	ring, err := t.s.keys()
 	if err != nil {
 		return nil, err
 	}
+	rows, err := t.query(`SELECT id, nationality, permit, status, arrival_date, household_id, relation,
+		merged_into, import_batch, deleted, live, sealed,
+		surname || given_names || surname_original || given_names_original || birth_date || birth_date_approx ||
+		n_number || n_norm || zemis_number || zemis_norm || sort_key FROM persons`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	var diffs []string
-	for _, id := range want.ids(intake.EntityPerson) {
-		row := personRow(intake.PersonFromValues(id, want.values(id)))
-		if w := rowString(row); got[id] != w {
+	got := map[string]bool{}
+	for rows.Next() {
+		vals := make([]string, 11)
+		dest := make([]any, 0, 13)
+		for i := range vals {
+			dest = append(dest, &vals[i])
+		}
+		var sealed []byte
+		var blank string
+		if err := rows.Scan(append(dest, &sealed, &blank)...); err != nil {
+			return nil, err
+		}
+		id := vals[0]
+		got[id] = true
+		if _, ok := want.types[id]; !ok {
+			diffs = append(diffs, "persons row "+id+" without events")
+			continue
+		}
+		if !personMatches(t, ring, want, vals, sealed, blank) {
 			diffs = append(diffs, "persons row "+id)
 		}
-		delete(got, id)
 	}
-	for _, id := range slices.Sorted(maps.Keys(got)) {
-		diffs = append(diffs, "persons row "+id+" without events")
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, id := range want.ids(intake.EntityPerson) {
+		if !got[id] {
+			diffs = append(diffs, "persons row "+id+" missing")
+		}
 	}
 	return diffs, nil
+}
+
+func personMatches(t *txn, ring *keyring, want *projection, vals []string, sealed []byte, blank string) bool {
+	id := vals[0]
+	k, ok, err := ring.keyOf(t, id)
+	if err != nil {
+		return false
+	}
+	if !ok {
+		return sealed == nil
+	}
+	p := intake.PersonFromValues(id, want.values(id))
+	if blank != "0" || strings.Join(vals, "\x00") != rowString(personRow(p)) {
+		return false
+	}
+	got, err := openRecord(k, id, sealed)
+	if err != nil {
+		return false
+	}
+	a, err1 := json.Marshal(got)
+	b, err2 := json.Marshal(personRecord(p))
+	return err1 == nil && err2 == nil && string(a) == string(b)
 }
 
 // tableRows reads a query's rows as text keyed by the first column.
@@ -238,72 +305,24 @@ func rowString(row []any) string {
 	return strings.Join(s, "\x00")
 }
 
-func diffKeys(t *txn, want *projection) ([]string, error) {
-	wantSearch, wantSkeleton := map[string]bool{}, map[string]bool{}
-	for _, id := range want.ids(intake.EntityPerson) {
-		search, skeleton := personKeys(intake.PersonFromValues(id, want.values(id)))
-		for _, k := range search {
-			wantSearch[k+"\x00"+id] = true
-		}
-		for _, k := range skeleton {
-			wantSkeleton[k+"\x00"+id] = true
-		}
-	}
+func diffKeys(t *txn, _ *projection) ([]string, error) {
 	var diffs []string
-	for table, w := range map[string]map[string]bool{"search_keys": wantSearch, "skeleton_keys": wantSkeleton} {
-		got, err := tableRows(t, `SELECT key || char(0) || person_id, person_id FROM `+table, 2)
-		if err != nil {
+	for _, table := range []string{"search_keys", "skeleton_keys"} {
+		var n int
+		if err := t.queryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
 			return nil, err
 		}
-		if table == "search_keys" {
-			err = checkSortKeys(t, want)
-		}
-		if err != nil {
-			return nil, err
-		}
-		for k := range w {
-			if _, ok := got[k]; !ok {
-				diffs = append(diffs, table+" lacks a key of "+keyPerson(k))
-			}
-		}
-		for k := range got {
-			if !w[k] {
-				diffs = append(diffs, table+" has a stray key of "+keyPerson(k))
-			}
+		if n > 0 {
+			diffs = append(diffs, fmt.Sprintf("%s has %d rows: keys live in sealed records only", table, n))
 		}
 	}
-	slices.Sort(diffs)
 	return diffs, nil
-}
-
-// checkSortKeys verifies the sort keys the search index carries.
-func checkSortKeys(t *txn, want *projection) error {
-	rows, err := t.query(`SELECT DISTINCT person_id, sort_key FROM search_keys`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, sk string
-		if err := rows.Scan(&id, &sk); err != nil {
-			return err
-		}
-		if sk != sortKey(intake.PersonFromValues(id, want.values(id))) {
-			return fmt.Errorf("search_keys: wrong sort key for %s", id)
-		}
-	}
-	return rows.Err()
-}
-
-func keyPerson(k string) string {
-	_, id, _ := strings.Cut(k, "\x00")
-	return id
 }
 
 // diffOthers compares households and decisions.
 func diffOthers(t *txn, want *projection) ([]string, error) {
 	var diffs []string
-	houses, err := tableRows(t, `SELECT id, name FROM households`, 2)
+	houses, err := households(t)
 	if err != nil {
 		return nil, err
 	}
@@ -348,8 +367,12 @@ func diffOthers(t *txn, want *projection) ([]string, error) {
 // wrong, and the step after a change to how names are keyed.
 func (s *Store) Rebuild(ctx context.Context) error {
 	err := s.write(ctx, func(t *txn) error {
-		for _, table := range []string{"search_keys", "skeleton_keys", "persons", "households", "distinct_pairs", "field_values", "entities"} {
-			if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
+		// Entities and their keys stay: the keys are not in the log, and
+		// shredded entities must stay shredded.
+		for _, q := range []string{`DELETE FROM search_keys`, `DELETE FROM skeleton_keys`,
+			`DELETE FROM persons WHERE sealed IS NOT NULL`, `DELETE FROM households`,
+			`DELETE FROM distinct_pairs`, `DELETE FROM field_values`} {
+			if _, err := t.tx.ExecContext(ctx, q); err != nil {
 				return err
 			}
 		}
@@ -361,7 +384,7 @@ func (s *Store) Rebuild(ctx context.Context) error {
 		var seqs []int64
 		for rows.Next() {
 			var seq int64
-			ev, err := scanEvent(seqScanner{rows, &seq})
+			ev, err := scanEvent(t, seqScanner{rows, &seq})
 			if err != nil {
 				rows.Close()
 				return err
@@ -377,42 +400,14 @@ func (s *Store) Rebuild(ctx context.Context) error {
 				return fmt.Errorf("event %s: %w", ev.ID, err)
 			}
 		}
-		return t.reindexAll()
+		if err := t.bumpGen(); err != nil {
+			return err
+		}
+		t.idx.rebuild = true
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("store: rebuild: %w", err)
-	}
-	return nil
-}
-
-// reindexAll recomputes every person's keys: apply reindexes only on a
-// change of name or state, and a rebuild may follow a change of the keys.
-func (t *txn) reindexAll() error {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT id FROM persons`)
-	if err != nil {
-		return err
-	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, id := range ids {
-		fs, err := loadFields(t, id)
-		if err != nil {
-			return err
-		}
-		if err := t.reindex(intake.PersonFromValues(id, valuesOf(fs))); err != nil {
-			return err
-		}
 	}
 	return nil
 }

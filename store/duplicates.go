@@ -31,134 +31,86 @@ func (s *Store) Duplicates(ctx context.Context, by intake.Staff, p intake.Person
 	if !by.Role.Valid() {
 		return nil, fmt.Errorf("store: duplicates: %w", ErrForbidden)
 	}
-	var out []Candidate
-	err := s.read(ctx, func(t *txn) error {
-		ids, err := candidateIDs(t, p)
-		if err != nil {
-			return err
-		}
-		if err := dropDistinct(t, p.ID, ids); err != nil {
-			return err
-		}
-		out, err = matchCandidates(t, p, ids)
-		return err
-	})
+	x, err := s.currentIndex(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: duplicates: %w", err)
 	}
-	return out, nil
+	defer x.mu.RUnlock()
+	ids := x.candidateIDs(p)
+	if err := dropDistinct(s.reader(ctx), p.ID, ids); err != nil {
+		return nil, fmt.Errorf("store: duplicates: %w", err)
+	}
+	return x.matchCandidates(p, ids), nil
 }
 
-// candidateIDs collects the files to compare with p. Merged files are
-// dropped later, when the candidates are read. (A unary plus keeps SQLite
-// from choosing the index on live, which every file shares, over the
-// selective one: the desk runs without ANALYZE statistics.)
-func candidateIDs(t *txn, p intake.Person) (map[string]bool, error) {
+// candidateIDs collects the files to compare with p: same N or ZEMIS
+// number, or a name skeleton with a year of birth close to p's. Merged
+// files are dropped later, when the candidates are read.
+func (x *index) candidateIDs(p intake.Person) map[string]bool {
 	ids := map[string]bool{}
-	add := func(q string, args ...any) error {
-		rows, err := t.query(q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				return err
+	add := func(ps *postings, key string, keep func(*pentry) bool, max int) {
+		n := 0
+		ps.scan(key, key+"\x00", func(e kentry) bool {
+			if keep(e.p) {
+				ids[e.p.id()] = true
+				n++
 			}
-			ids[id] = true
-		}
-		return rows.Err()
+			return n < max
+		})
 	}
-	if n := intake.NormaliseIdentifier(p.NNumber); n != "" {
-		if err := add(`SELECT id FROM persons WHERE deleted = 0 AND n_norm = ?`, n); err != nil {
-			return nil, err
-		}
-	}
-	if z := intake.NormaliseIdentifier(p.ZEMISNumber); z != "" {
-		if err := add(`SELECT id FROM persons WHERE deleted = 0 AND zemis_norm = ?`, z); err != nil {
-			return nil, err
+	all := func(*pentry) bool { return true }
+	for _, num := range []string{p.NNumber, p.ZEMISNumber} {
+		if n := intake.NormaliseIdentifier(num); n != "" {
+			add(&x.nums, n, all, scanCap)
 		}
 	}
 	if !p.BirthDate.IsZero() {
-		skeleton := duplicateLookupKeys(p)
-		from := p.BirthDate.Time().AddDate(0, 0, -nameWindowDays)
-		to := p.BirthDate.Time().AddDate(0, 0, nameWindowDays)
-		if err := add(`SELECT DISTINCT k.person_id FROM skeleton_keys k JOIN persons p ON p.id = k.person_id
-			WHERE k.key IN (SELECT value FROM json_each(?)) AND p.birth_date BETWEEN ? AND ? LIMIT ?`,
-			jsonList(skeleton), intake.DateOf(from).String(), intake.DateOf(to).String(), maxNameCandidates); err != nil {
-			return nil, err
+		from := intake.DateOf(p.BirthDate.Time().AddDate(0, 0, -nameWindowDays)).String()
+		to := intake.DateOf(p.BirthDate.Time().AddDate(0, 0, nameWindowDays)).String()
+		near := func(q *pentry) bool {
+			b := q.Summary.BirthDate.String()
+			return b >= from && b <= to
+		}
+		for _, k := range dedupe(duplicateLookupKeys(p)) {
+			add(&x.skels, k, near, maxNameCandidates)
 		}
 	}
 	delete(ids, p.ID)
-	return ids, nil
+	return ids
 }
 
 // dropDistinct removes the files staff already said are not p.
-func dropDistinct(t *txn, id string, ids map[string]bool) error {
+func dropDistinct(q querier, id string, ids map[string]bool) error {
 	if id == "" || len(ids) == 0 {
 		return nil
 	}
-	rows, err := t.query(`SELECT b FROM distinct_pairs WHERE a = ? UNION SELECT a FROM distinct_pairs WHERE b = ?`, id, id)
-	if err != nil {
-		return err
+	others, err := idList(q, `SELECT b FROM distinct_pairs WHERE a = ? UNION SELECT a FROM distinct_pairs WHERE b = ?`, id, id)
+	for _, o := range others {
+		delete(ids, o)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var other string
-		if err := rows.Scan(&other); err != nil {
-			return err
-		}
-		delete(ids, other)
-	}
-	return rows.Err()
+	return err
 }
 
-func matchCandidates(t *txn, p intake.Person, ids map[string]bool) ([]Candidate, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	list := make([]string, 0, len(ids))
-	for id := range ids {
-		list = append(list, id)
-	}
-	rows, err := t.query(`SELECT `+summaryCols+`, p.zemis_number, p.sort_key FROM persons p
-		WHERE p.id IN (SELECT value FROM json_each(?)) AND +p.live = 1`, jsonList(list))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+// matchCandidates keeps the live candidates the duplicate rule accepts,
+// numbers first, then by name.
+func (x *index) matchCandidates(p intake.Person, ids map[string]bool) []Candidate {
 	var out []Candidate
 	sortKeys := map[string]string{}
-	for rows.Next() {
-		var zemis, sk string
-		sum, err := scanSummary(rows, &zemis, &sk)
-		if err != nil {
-			return nil, err
+	for id := range ids {
+		c := x.byID[id]
+		if c == nil || !c.Live {
+			continue
 		}
-		if reasons := intake.MatchReasons(p, summaryPerson(sum, zemis)); len(reasons) > 0 {
-			out = append(out, Candidate{Summary: sum, Reasons: reasons})
-			sortKeys[sum.ID] = sk
+		if reasons := intake.MatchReasons(p, summaryPerson(c.Summary, c.ZEMIS)); len(reasons) > 0 {
+			out = append(out, Candidate{Summary: c.Summary, Reasons: reasons})
+			sortKeys[id] = c.Sort
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	slices.SortFunc(out, func(a, b Candidate) int {
 		return cmp.Or(cmp.Compare(len(b.Reasons), len(a.Reasons)),
 			cmp.Compare(sortKeys[a.Summary.ID], sortKeys[b.Summary.ID]), cmp.Compare(a.Summary.ID, b.Summary.ID))
 	})
-	return out, nil
-}
-
-// summaryPerson is the part of a person the duplicate rule reads.
-func summaryPerson(s Summary, zemis string) intake.Person {
-	return intake.Person{
-		ID: s.ID, Surname: s.Surname, GivenNames: s.GivenNames,
-		SurnameOriginal: s.SurnameOriginal, GivenNamesOriginal: s.GivenNamesOriginal,
-		BirthDate: s.BirthDate, BirthDateApprox: s.BirthDateApprox, Nationality: s.Nationality,
-		NNumber: s.NNumber, ZEMISNumber: zemis,
-	}
+	return out
 }
 
 // MarkDistinct records that a and b are different persons, so that the
@@ -214,4 +166,14 @@ func (t *txn) decideDistinct(by intake.Staff, a, b string) error {
 		}
 	}
 	return nil
+}
+
+// summaryPerson is the part of a person the duplicate rule reads.
+func summaryPerson(s Summary, zemis string) intake.Person {
+	return intake.Person{
+		ID: s.ID, Surname: s.Surname, GivenNames: s.GivenNames,
+		SurnameOriginal: s.SurnameOriginal, GivenNamesOriginal: s.GivenNamesOriginal,
+		BirthDate: s.BirthDate, BirthDateApprox: s.BirthDateApprox, Nationality: s.Nationality,
+		NNumber: s.NNumber, ZEMISNumber: zemis,
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"accueil/intake"
+	"accueil/seal"
 )
 
 // Fields of a decision entity (intake.EntityDecision). A decision names two
@@ -64,38 +65,71 @@ func (t *txn) appendEvent(ev intake.Event) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	k, err := t.keyFor(ev.EntityID, ev.EntityType)
+	if err != nil {
+		return 0, err
+	}
+	// An event for a shredded entity keeps its place in the log but not
+	// its content: there is no key left to seal it with.
+	var sealed []byte
+	if k != nil {
+		sealed = k.Seal(changes, eventAAD(ev.ID))
+	}
 	res, err := t.exec(`INSERT INTO events (id, entity_type, entity_id, changes, hlc, desk, staff, schema)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		ev.ID, string(ev.EntityType), ev.EntityID, string(changes), ev.Time.String(), ev.Desk, ev.Staff, ev.Schema)
+		ev.ID, string(ev.EntityType), ev.EntityID, sealedOrEmpty(sealed), ev.Time.String(), ev.Desk, ev.Staff, ev.Schema)
 	if err != nil {
 		return 0, err
 	}
 	return res.LastInsertId()
 }
 
+// sealedOrEmpty stores an absent sealed value as an empty blob.
+func sealedOrEmpty(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
+}
+
+// keyFor returns the entity's key, giving a new entity its number and
+// key; nil for a shredded entity.
+func (t *txn) keyFor(id string, et intake.EntityType) (*seal.Key, error) {
+	n, created, err := t.entityNumber(id, et)
+	if err != nil {
+		return nil, err
+	}
+	k, _, err := t.entityKey(id, n, created)
+	return k, err
+}
+
 // apply folds an event into the current field values, newest clock
 // reading first (desk ID breaking ties), then refreshes what is derived
 // from the entity. Applying the log in any order gives the same tables.
 func (t *txn) apply(ev intake.Event, seq int64) error {
-	n, err := t.entityNumber(ev.EntityID, ev.EntityType)
+	n, created, err := t.entityNumber(ev.EntityID, ev.EntityType)
 	if err != nil {
 		return err
+	}
+	k, ok, err := t.entityKey(ev.EntityID, n, created)
+	if err != nil || !ok {
+		return err // shredded: nothing of it is kept
 	}
 	hlc := ev.Time.String()
 	for _, c := range ev.Changes {
 		_, err := t.exec(`INSERT INTO field_values (entity, field, value, version) VALUES (?, ?, ?, ?)
 			ON CONFLICT (entity, field) DO UPDATE SET value = excluded.value, version = excluded.version
 			WHERE (?, ?) > (SELECT hlc, desk FROM events WHERE seq = field_values.version)`,
-			n, string(c.Field), c.Value, seq, hlc, ev.Desk)
+			n, string(c.Field), k.Seal([]byte(c.Value), fieldAAD(ev.EntityID, string(c.Field))), seq, hlc, ev.Desk)
 		if err != nil {
 			return err
 		}
 	}
 	switch ev.EntityType {
 	case intake.EntityPerson:
-		return t.refreshPerson(ev.EntityID, ev.Changes)
+		return t.refreshPerson(ev.EntityID, k)
 	case intake.EntityHousehold:
-		return t.refreshHousehold(ev.EntityID)
+		return t.refreshHousehold(ev.EntityID, k)
 	case intake.EntityDecision:
 		return t.refreshDecision(ev.EntityID)
 	}
@@ -103,17 +137,17 @@ func (t *txn) apply(ev intake.Event, seq int64) error {
 }
 
 // entityNumber returns the entity's number, giving it one on first sight.
-func (t *txn) entityNumber(id string, et intake.EntityType) (int64, error) {
-	var n int64
-	err := t.queryRow(`SELECT n FROM entities WHERE id = ?`, id).Scan(&n)
+func (t *txn) entityNumber(id string, et intake.EntityType) (n int64, created bool, err error) {
+	err = t.queryRow(`SELECT n FROM entities WHERE id = ?`, id).Scan(&n)
 	if !isNoRows(err) {
-		return n, err
+		return n, false, err
 	}
 	res, err := t.exec(`INSERT INTO entities (id, type) VALUES (?, ?)`, id, string(et))
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
-	return res.LastInsertId()
+	n, err = res.LastInsertId()
+	return n, true, err
 }
 
 // fieldState is a field's current value and the event that set it.
@@ -122,8 +156,16 @@ type fieldState struct {
 }
 
 // loadFields returns the current fields of an entity; empty when it does
-// not exist.
+// not exist or was shredded.
 func loadFields(q querier, id string) (map[intake.Field]fieldState, error) {
+	r, err := q.store().keys()
+	if err != nil {
+		return nil, err
+	}
+	k, ok, err := r.keyOf(q, id)
+	if err != nil || !ok {
+		return map[intake.Field]fieldState{}, err
+	}
 	rows, err := q.query(`SELECT f.field, f.value, e.id FROM entities n
 		JOIN field_values f ON f.entity = n.n JOIN events e ON e.seq = f.version
 		WHERE n.id = ?`, id)
@@ -134,10 +176,16 @@ func loadFields(q querier, id string) (map[intake.Field]fieldState, error) {
 	out := map[intake.Field]fieldState{}
 	for rows.Next() {
 		var f string
+		var sealed []byte
 		var st fieldState
-		if err := rows.Scan(&f, &st.value, &st.version); err != nil {
+		if err := rows.Scan(&f, &sealed, &st.version); err != nil {
 			return nil, err
 		}
+		v, err := k.Open(sealed, fieldAAD(id, f))
+		if err != nil {
+			return nil, fmt.Errorf("field %s of %s: %w", f, id, err)
+		}
+		st.value = string(v)
 		out[intake.Field(f)] = st
 	}
 	return out, rows.Err()
@@ -151,98 +199,66 @@ func valuesOf(fs map[intake.Field]fieldState) map[intake.Field]string {
 	return v
 }
 
-// reindexFields are the fields that change a person's index keys.
-var reindexFields = map[intake.Field]bool{
-	intake.FieldSurname: true, intake.FieldGivenNames: true,
-	intake.FieldSurnameOriginal: true, intake.FieldGivenNamesOriginal: true,
-	intake.FieldDeleted: true, intake.FieldMergedInto: true,
-}
-
-// refreshPerson rewrites the person's summary row and, when a name or the
-// file's state changed, its search and duplicate keys.
-func (t *txn) refreshPerson(id string, changes []intake.Change) error {
+// refreshPerson rewrites the person's row: the clear columns lists count
+// and filter on, and the sealed record with the personal ones and the
+// search keys; the index takes the record after the commit.
+func (t *txn) refreshPerson(id string, k *seal.Key) error {
 	fs, err := loadFields(t, id)
 	if err != nil {
 		return err
 	}
 	p := intake.PersonFromValues(id, valuesOf(fs))
-	if _, err := t.exec(upsertPerson, personRow(p)...); err != nil {
+	rec := personRecord(p)
+	b, err := json.Marshal(rec)
+	if err != nil {
+		return err
+	}
+	row := append(personRow(p), k.Seal(b, personAAD(id)))
+	if _, err := t.exec(upsertPerson, row...); err != nil {
 		return fmt.Errorf("person row: %w", err)
 	}
 	if err := t.step("person"); err != nil {
 		return err
 	}
-	for _, c := range changes {
-		if reindexFields[c.Field] {
-			return t.reindex(p)
-		}
+	if err := t.indexPut(id, &rec); err != nil {
+		return err
 	}
-	return nil
+	return t.step("index")
 }
 
+// upsertPerson writes a persons row. The personal columns of migration
+// 0001 stay empty: their values are in sealed.
 const upsertPerson = `INSERT INTO persons (id, surname, given_names, surname_original,
 	given_names_original, birth_date, birth_date_approx, nationality, permit, status,
 	arrival_date, n_number, n_norm, zemis_number, zemis_norm, household_id, relation,
-	merged_into, import_batch, deleted, live, sort_key)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-	ON CONFLICT (id) DO UPDATE SET surname = excluded.surname, given_names = excluded.given_names,
-	surname_original = excluded.surname_original, given_names_original = excluded.given_names_original,
-	birth_date = excluded.birth_date, birth_date_approx = excluded.birth_date_approx,
-	nationality = excluded.nationality, permit = excluded.permit, status = excluded.status,
-	arrival_date = excluded.arrival_date, n_number = excluded.n_number, n_norm = excluded.n_norm,
-	zemis_number = excluded.zemis_number, zemis_norm = excluded.zemis_norm,
+	merged_into, import_batch, deleted, live, sort_key, sealed)
+	VALUES (?, '', '', '', '', '', 0, ?, ?, ?, ?, '', '', '', '', ?, ?, ?, ?, ?, ?, '', ?)
+	ON CONFLICT (id) DO UPDATE SET nationality = excluded.nationality, permit = excluded.permit,
+	status = excluded.status, arrival_date = excluded.arrival_date,
 	household_id = excluded.household_id, relation = excluded.relation,
 	merged_into = excluded.merged_into, import_batch = excluded.import_batch,
-	deleted = excluded.deleted, live = excluded.live, sort_key = excluded.sort_key`
+	deleted = excluded.deleted, live = excluded.live, sealed = excluded.sealed`
 
-// personRow is the persons row of p, in upsertPerson's column order.
+// personRow is the clear part of p's persons row, in upsertPerson's
+// column order: what lists filter and statistics count, nothing that
+// identifies the person.
 func personRow(p intake.Person) []any {
 	return []any{
-		p.ID, p.Surname, p.GivenNames, p.SurnameOriginal, p.GivenNamesOriginal,
-		p.BirthDate.String(), p.BirthDateApprox, p.Nationality, string(p.Permit), string(p.Status),
-		p.ArrivalDate.String(), p.NNumber, intake.NormaliseIdentifier(p.NNumber),
-		p.ZEMISNumber, intake.NormaliseIdentifier(p.ZEMISNumber), p.HouseholdID, string(p.Relation),
-		p.MergedInto, p.ImportBatch, p.Deleted, live(p), sortKey(p),
+		p.ID, p.Nationality, string(p.Permit), string(p.Status), p.ArrivalDate.String(),
+		p.HouseholdID, string(p.Relation), p.MergedInto, p.ImportBatch, p.Deleted, live(p),
 	}
 }
 
 func live(p intake.Person) bool { return !p.Deleted && p.MergedInto == "" }
 
-// reindex replaces the person's keys. Keys are deleted by person rather
-// than recomputed from the old names, so that a change in the key
-// algorithm never leaves stale keys behind.
-func (t *txn) reindex(p intake.Person) error {
-	if _, err := t.exec(`DELETE FROM search_keys WHERE person_id = ?`, p.ID); err != nil {
-		return err
-	}
-	if _, err := t.exec(`DELETE FROM skeleton_keys WHERE person_id = ?`, p.ID); err != nil {
-		return err
-	}
-	search, skeleton := personKeys(p)
-	sk := sortKey(p)
-	for _, k := range search {
-		if _, err := t.exec(`INSERT INTO search_keys (key, sort_key, person_id) VALUES (?, ?, ?)`, k, sk, p.ID); err != nil {
-			return fmt.Errorf("search keys: %w", err)
-		}
-	}
-	if err := t.step("search_keys"); err != nil {
-		return err
-	}
-	for _, k := range skeleton {
-		if _, err := t.exec(`INSERT INTO skeleton_keys (key, person_id) VALUES (?, ?)`, k, p.ID); err != nil {
-			return fmt.Errorf("skeleton keys: %w", err)
-		}
-	}
-	return nil
-}
-
-func (t *txn) refreshHousehold(id string) error {
+func (t *txn) refreshHousehold(id string, k *seal.Key) error {
 	fs, err := loadFields(t, id)
 	if err != nil {
 		return err
 	}
+	name := k.Seal([]byte(fs[intake.FieldHouseholdName].value), householdAAD(id))
 	_, err = t.exec(`INSERT INTO households (id, name) VALUES (?, ?)
-		ON CONFLICT (id) DO UPDATE SET name = excluded.name`, id, fs[intake.FieldHouseholdName].value)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name`, id, name)
 	return err
 }
 

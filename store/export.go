@@ -1,8 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"accueil/intake"
 )
@@ -31,35 +34,25 @@ func (s *Store) Export(ctx context.Context, by intake.Staff) ([]intake.Person, e
 }
 
 func exportPersons(t *txn, role intake.Role) ([]intake.Person, error) {
-	rows, err := t.query(`SELECT p.id, f.field, f.value FROM persons p
-		JOIN entities n ON n.id = p.id JOIN field_values f ON f.entity = n.n
-		WHERE p.live = 1 ORDER BY p.sort_key, p.id`)
+	ids, err := idList(t, `SELECT id FROM persons WHERE live = 1`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var (
-		out    []intake.Person
-		cur    string
-		values map[intake.Field]string
-	)
-	flush := func() {
-		if cur != "" {
-			role.Redact(values)
-			out = append(out, intake.PersonFromValues(cur, values))
-		}
-	}
-	for rows.Next() {
-		var id, field, value string
-		if err := rows.Scan(&id, &field, &value); err != nil {
+	out := make([]intake.Person, 0, len(ids))
+	sorts := make(map[string]string, len(ids))
+	for _, id := range ids {
+		fs, err := loadFields(t, id)
+		if err != nil {
 			return nil, err
 		}
-		if id != cur {
-			flush()
-			cur, values = id, map[intake.Field]string{}
-		}
-		values[intake.Field(field)] = value
+		values := valuesOf(fs)
+		p := intake.PersonFromValues(id, values)
+		sorts[id] = sortKey(p)
+		role.Redact(values)
+		out = append(out, intake.PersonFromValues(id, values))
 	}
-	flush()
-	return out, rows.Err()
+	slices.SortFunc(out, func(a, b intake.Person) int {
+		return cmp.Or(strings.Compare(sorts[a.ID], sorts[b.ID]), strings.Compare(a.ID, b.ID))
+	})
+	return out, nil
 }

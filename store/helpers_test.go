@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"accueil/intake"
+	"accueil/seal"
 )
 
 // Staff of the tests. The store trusts the caller's Staff (the UI got it
@@ -27,7 +28,18 @@ func openTest(t testing.TB) *Store {
 	return openAt(t, filepath.Join(t.TempDir(), "desk.db"))
 }
 
+// openAt opens the store at path and unlocks it with a data key kept
+// for tests under a key wrap of its own, so that most tests need no
+// accounts.
 func openAt(t testing.TB, path string) *Store {
+	t.Helper()
+	s := openLocked(t, path)
+	unlockTest(t, s)
+	return s
+}
+
+// openLocked opens the store at path as the desk does: locked.
+func openLocked(t testing.TB, path string) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), path)
 	if err != nil {
@@ -36,6 +48,36 @@ func openAt(t testing.TB, path string) *Store {
 	s.kdf = cheapKDF
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// The wrap of the tests' data key.
+const testKeyID, testKeyPassword = "test-key", "test key password"
+
+func unlockTest(t testing.TB, s *Store) {
+	t.Helper()
+	ctx := context.Background()
+	w, err := s.wrapOf(ctx, testKeyID)
+	var dk *seal.Key
+	switch {
+	case err == nil:
+		dk, err = seal.Unwrap(testKeyPassword, w)
+	case isNoRows(err):
+		if dk, err = seal.NewKey(); err == nil {
+			err = s.write(ctx, func(tx *txn) error {
+				w, err := seal.Wrap(testKeyPassword, dk, s.wrapKDF())
+				if err != nil {
+					return err
+				}
+				return tx.storeWrap(testKeyID, w)
+			})
+		}
+	}
+	if err == nil {
+		err = s.unlock(ctx, dk)
+	}
+	if err != nil {
+		t.Fatalf("unlock: %v", err)
+	}
 }
 
 func today() intake.Date { return intake.DateOf(time.Now()) }

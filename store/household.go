@@ -66,24 +66,93 @@ func (s *Store) Household(ctx context.Context, by intake.Staff, id string) (inta
 		return intake.Household{}, nil, fmt.Errorf("store: household: %w", ErrForbidden)
 	}
 	h := intake.Household{ID: id}
-	var members []Summary
+	var memberIDs []string
 	err := s.write(ctx, func(t *txn) error {
-		err := t.queryRow(`SELECT name FROM households WHERE id = ?`, id).Scan(&h.Name)
-		if isNoRows(err) {
-			return ErrNotFound
-		}
-		if err != nil {
+		var err error
+		if h.Name, err = householdName(t, id); err != nil {
 			return err
 		}
-		members, err = summaries(t, `SELECT `+summaryCols+` FROM persons p
-			WHERE p.household_id = ? AND +p.live = 1 ORDER BY p.sort_key, p.id`, id)
-		if err != nil {
+		if memberIDs, err = idList(t, `SELECT id FROM persons WHERE household_id = ? AND +live = 1`, id); err != nil {
 			return err
 		}
 		return t.audit(by, ActionHouseRead, intake.EntityHousehold, id, "")
 	})
+	var members []Summary
+	if err == nil {
+		members, err = s.summariesOf(ctx, memberIDs)
+	}
 	if err != nil {
 		return intake.Household{}, nil, fmt.Errorf("store: household: %w", err)
 	}
 	return h, members, nil
+}
+
+// householdName reads and opens a household's name.
+func householdName(q querier, id string) (string, error) {
+	var sealed []byte
+	err := q.queryRow(`SELECT name FROM households WHERE id = ?`, id).Scan(&sealed)
+	if isNoRows(err) {
+		return "", ErrNotFound
+	}
+	if err != nil {
+		return "", err
+	}
+	return openHouseholdName(q, id, sealed)
+}
+
+func openHouseholdName(q querier, id string, sealed []byte) (string, error) {
+	ring, err := q.store().keys()
+	if err != nil {
+		return "", err
+	}
+	k, ok, err := ring.keyOf(q, id)
+	if err != nil || !ok || len(sealed) == 0 {
+		return "", err
+	}
+	name, err := k.Open(sealed, householdAAD(id))
+	if err != nil {
+		return "", fmt.Errorf("household %s: %w", id, err)
+	}
+	return string(name), nil
+}
+
+// households returns every household as id NUL name, for Check.
+func households(t *txn) (map[string]string, error) {
+	rows, err := t.query(`SELECT id, name FROM households`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id string
+		var sealed []byte
+		if err := rows.Scan(&id, &sealed); err != nil {
+			return nil, err
+		}
+		name, err := openHouseholdName(t, id, sealed)
+		if err != nil {
+			return nil, err
+		}
+		out[id] = id + "\x00" + name
+	}
+	return out, rows.Err()
+}
+
+// idList runs a query selecting one ID column.
+func idList(q querier, query string, args ...any) ([]string, error) {
+	rows, err := q.query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }

@@ -14,29 +14,22 @@ func (s *Store) ImportDuplicates(ctx context.Context, by intake.Staff, persons [
 	if !by.Role.Valid() {
 		return nil, fmt.Errorf("store: import duplicates: %w", ErrForbidden)
 	}
-	out := make([][]Candidate, len(persons))
-	err := s.read(ctx, func(t *txn) error {
-		for i, p := range persons {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			ids, err := candidateIDs(t, p)
-			if err != nil {
-				return err
-			}
-			if len(ids) > 0 {
-				if out[i], err = matchCandidates(t, p, ids); err != nil {
-					return err
-				}
-			}
-			if progress != nil && (i%250 == 0 || i == len(persons)-1) {
-				progress(i+1, len(persons))
-			}
-		}
-		return nil
-	})
+	x, err := s.currentIndex(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: import duplicates: %w", err)
+	}
+	defer x.mu.RUnlock()
+	out := make([][]Candidate, len(persons))
+	for i, p := range persons {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("store: import duplicates: %w", err)
+		}
+		if ids := x.candidateIDs(p); len(ids) > 0 {
+			out[i] = x.matchCandidates(p, ids)
+		}
+		if progress != nil && (i%250 == 0 || i == len(persons)-1) {
+			progress(i+1, len(persons))
+		}
 	}
 	return out, nil
 }

@@ -70,8 +70,13 @@ func (s *Store) Import(ctx context.Context, by intake.Staff, label string, perso
 }
 
 func (t *txn) startImport(by intake.Staff, batch, label string) error {
-	_, err := t.exec(`INSERT INTO imports (id, label, time, staff, count) VALUES (?, ?, ?, ?, 0)`,
-		batch, label, t.s.now().UTC().Format(time.RFC3339Nano), by.ID)
+	r, err := t.s.keys()
+	if err != nil {
+		return err
+	}
+	// The label is often a file name, which may name a person: sealed.
+	_, err = t.exec(`INSERT INTO imports (id, label, time, staff, count) VALUES (?, ?, ?, ?, 0)`,
+		batch, r.values.Seal([]byte(label), importAAD(batch)), t.s.now().UTC().Format(time.RFC3339Nano), by.ID)
 	return err
 }
 
@@ -216,6 +221,10 @@ func (s *Store) Imports(ctx context.Context, by intake.Staff) ([]ImportInfo, err
 	if !by.Role.CanImport() {
 		return nil, fmt.Errorf("store: imports: %w", ErrForbidden)
 	}
+	ring, err := s.keys()
+	if err != nil {
+		return nil, fmt.Errorf("store: imports: %w", err)
+	}
 	rows, err := s.reader(ctx).query(`SELECT i.id, i.label, i.time, i.staff, coalesce(s.name, ''), i.count, i.undone_time
 		FROM imports i LEFT JOIN staff s ON s.id = i.staff ORDER BY i.time DESC, i.id DESC`)
 	if err != nil {
@@ -226,7 +235,11 @@ func (s *Store) Imports(ctx context.Context, by intake.Staff) ([]ImportInfo, err
 	for rows.Next() {
 		var in ImportInfo
 		var tm, undone string
-		if err := rows.Scan(&in.ID, &in.Label, &tm, &in.Staff, &in.StaffName, &in.Count, &undone); err != nil {
+		var label []byte
+		if err := rows.Scan(&in.ID, &label, &tm, &in.Staff, &in.StaffName, &in.Count, &undone); err != nil {
+			return nil, fmt.Errorf("store: imports: %w", err)
+		}
+		if in.Label, err = openLabel(ring, in.ID, label); err != nil {
 			return nil, fmt.Errorf("store: imports: %w", err)
 		}
 		in.Time, _ = time.Parse(time.RFC3339Nano, tm)
@@ -240,4 +253,12 @@ func (s *Store) Imports(ctx context.Context, by intake.Staff) ([]ImportInfo, err
 		return nil, fmt.Errorf("store: imports: %w", err)
 	}
 	return out, nil
+}
+
+func openLabel(r *keyring, id string, sealed []byte) (string, error) {
+	b, err := r.values.Open(sealed, importAAD(id))
+	if err != nil {
+		return "", fmt.Errorf("import %s label: %w", id, err)
+	}
+	return string(b), nil
 }

@@ -49,6 +49,8 @@ func TestHelperProcess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.kdf = cheapKDF
+	unlockTest(t, s)
 	out := bufio.NewWriter(os.Stdout)
 	var last intake.Person
 	var lastVers Versions

@@ -1,9 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"accueil/intake"
 )
@@ -39,70 +42,74 @@ const (
 	ListExpected
 )
 
-// summaryCols are the persons columns scanSummary reads, prefixed p.
-const summaryCols = `p.id, p.surname, p.given_names, p.surname_original, p.given_names_original,
-	p.birth_date, p.birth_date_approx, p.nationality, p.permit, p.status, p.arrival_date,
-	p.n_number, p.household_id, p.relation`
-
-func scanSummary(r rowScanner, extra ...any) (Summary, error) {
-	var s Summary
-	var birth, arrival, permit, status, relation string
-	dest := append([]any{&s.ID, &s.Surname, &s.GivenNames, &s.SurnameOriginal, &s.GivenNamesOriginal,
-		&birth, &s.BirthDateApprox, &s.Nationality, &permit, &status, &arrival,
-		&s.NNumber, &s.HouseholdID, &relation}, extra...)
-	if err := r.Scan(dest...); err != nil {
-		return s, err
-	}
-	s.BirthDate, _ = intake.ParseDate(birth)
-	s.ArrivalDate, _ = intake.ParseDate(arrival)
-	s.Permit, s.Status, s.Relation = intake.Permit(permit), intake.Status(status), intake.Relation(relation)
-	return s, nil
-}
-
 // List returns one page of a list, ordered by name, and the list's length.
+// It reads the in-memory index: names are sealed on disk.
 func (s *Store) List(ctx context.Context, by intake.Staff, f ListFilter, today intake.Date, limit, offset int) ([]Summary, int, error) {
 	if !by.Role.Valid() {
 		return nil, 0, fmt.Errorf("store: list: %w", ErrForbidden)
 	}
-	where, args := listWhere(f, today)
-	r := s.reader(ctx)
-	var total int
-	if err := r.queryRow(`SELECT count(*) FROM persons p WHERE `+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: list: %w", err)
-	}
-	out, err := summaries(r, `SELECT `+summaryCols+` FROM persons p WHERE `+where+
-		` ORDER BY p.sort_key, p.id LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	x, err := s.currentIndex(ctx)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: list: %w", err)
 	}
+	defer x.mu.RUnlock()
+	keep := listFilter(f, today)
+	var out []Summary
+	total := 0
+	x.order.scan("", "\x00", func(e kentry) bool {
+		if !keep(e.p) {
+			return true
+		}
+		if total >= offset && len(out) < limit {
+			out = append(out, e.p.Summary)
+		}
+		total++
+		return true
+	})
 	return out, total, nil
 }
 
-func listWhere(f ListFilter, today intake.Date) (string, []any) {
+func listFilter(f ListFilter, today intake.Date) func(*pentry) bool {
 	switch f {
 	case ListArrivedToday:
-		return `p.live = 1 AND p.arrival_date = ? AND p.status = ?`, []any{today.String(), string(intake.StatusArrived)}
+		return func(p *pentry) bool {
+			return p.Live && p.Summary.ArrivalDate == today && p.Summary.Status == intake.StatusArrived
+		}
 	case ListExpected:
-		return `p.live = 1 AND p.status = ?`, []any{string(intake.StatusExpected)}
+		return func(p *pentry) bool { return p.Live && p.Summary.Status == intake.StatusExpected }
 	}
-	return `p.live = 1`, nil
+	return func(p *pentry) bool { return p.Live }
 }
 
-func summaries(q querier, query string, args ...any) ([]Summary, error) {
-	rows, err := q.query(query, args...)
+// summariesOf returns the summaries of the files with these IDs, by name.
+func (s *Store) summariesOf(ctx context.Context, ids []string) ([]Summary, error) {
+	x, err := s.currentIndex(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Summary
-	for rows.Next() {
-		s, err := scanSummary(rows)
-		if err != nil {
-			return nil, err
+	defer x.mu.RUnlock()
+	return x.sortedSummaries(ids), nil
+}
+
+// sortedSummaries returns the summaries of ids found in the index, in
+// name order. Caller holds mu.
+func (x *index) sortedSummaries(ids []string) []Summary {
+	ps := make([]*pentry, 0, len(ids))
+	for _, id := range ids {
+		if p := x.byID[id]; p != nil {
+			ps = append(ps, p)
 		}
-		out = append(out, s)
 	}
-	return out, rows.Err()
+	slices.SortFunc(ps, byName)
+	out := make([]Summary, len(ps))
+	for i, p := range ps {
+		out[i] = p.Summary
+	}
+	return out
+}
+
+func byName(a, b *pentry) int {
+	return cmp.Or(strings.Compare(a.Sort, b.Sort), strings.Compare(a.id(), b.id()))
 }
 
 // Count returns the number of files neither deleted nor merged.

@@ -21,7 +21,7 @@ func (s *Store) Outbox(ctx context.Context, limit int) ([]intake.Event, error) {
 	defer rows.Close()
 	var out []intake.Event
 	for rows.Next() {
-		ev, err := scanEvent(rows)
+		ev, err := s.scanEvent(rows)
 		if err != nil {
 			return nil, fmt.Errorf("store: outbox: %w", err)
 		}

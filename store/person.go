@@ -280,25 +280,46 @@ func redactEvents(role intake.Role, evs []intake.Event) []intake.Event {
 
 const eventCols = `id, entity_type, entity_id, changes, hlc, desk, staff, schema`
 
-func scanEvent(r rowScanner) (intake.Event, error) {
+// scanEvent reads an event row (eventCols) and opens its changes, looking
+// keys up through q. The changes of a shredded entity's events read as
+// none: the event was anonymised, the log is not damaged.
+func scanEvent(q querier, r rowScanner) (intake.Event, error) {
 	var ev intake.Event
-	var et, changes, hlc string
-	if err := r.Scan(&ev.ID, &et, &ev.EntityID, &changes, &hlc, &ev.Desk, &ev.Staff, &ev.Schema); err != nil {
+	var et, hlc string
+	var sealed []byte
+	if err := r.Scan(&ev.ID, &et, &ev.EntityID, &sealed, &hlc, &ev.Desk, &ev.Staff, &ev.Schema); err != nil {
 		return ev, err
 	}
 	ev.EntityType = intake.EntityType(et)
-	if err := json.Unmarshal([]byte(changes), &ev.Changes); err != nil {
-		return ev, fmt.Errorf("event %s: %w", ev.ID, err)
-	}
 	var err error
 	if ev.Time, err = intake.ParseTimestamp(hlc); err != nil {
+		return ev, fmt.Errorf("event %s: %w", ev.ID, err)
+	}
+	ring, err := q.store().keys()
+	if err != nil {
+		return ev, err
+	}
+	k, ok, err := ring.keyOf(q, ev.EntityID)
+	if err != nil || !ok || len(sealed) == 0 {
+		return ev, err
+	}
+	changes, err := k.Open(sealed, eventAAD(ev.ID))
+	if err != nil {
+		return ev, fmt.Errorf("event %s: %w", ev.ID, err)
+	}
+	if err := json.Unmarshal(changes, &ev.Changes); err != nil {
 		return ev, fmt.Errorf("event %s: %w", ev.ID, err)
 	}
 	return ev, nil
 }
 
+// scanEvent reads an event row read through the read pool.
+func (s *Store) scanEvent(r rowScanner) (intake.Event, error) {
+	return scanEvent(s.reader(context.Background()), r)
+}
+
 func eventByID(q querier, id string) (intake.Event, error) {
-	ev, err := scanEvent(q.queryRow(`SELECT `+eventCols+` FROM events WHERE id = ?`, id))
+	ev, err := scanEvent(q, q.queryRow(`SELECT `+eventCols+` FROM events WHERE id = ?`, id))
 	if isNoRows(err) {
 		return ev, ErrNotFound
 	}
@@ -313,7 +334,7 @@ func entityEvents(q querier, id string) ([]intake.Event, error) {
 	defer rows.Close()
 	var out []intake.Event
 	for rows.Next() {
-		ev, err := scanEvent(rows)
+		ev, err := scanEvent(q, rows)
 		if err != nil {
 			return nil, err
 		}

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -60,87 +59,62 @@ func (s *Store) Search(ctx context.Context, by intake.Staff, text string, limit 
 	if text == "" || limit <= 0 {
 		return nil, nil
 	}
-	var out []Summary
-	err := s.read(ctx, func(t *txn) error {
-		h, err := findHits(t, text)
-		if err != nil {
-			return err
-		}
-		out, err = rankHits(t, h.m, limit)
-		return err
-	})
+	x, err := s.currentIndex(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
 	}
-	return out, nil
+	defer x.mu.RUnlock()
+	return x.rankHits(x.findHits(text).m, limit), nil
 }
 
-func findHits(t *txn, text string) (hits, error) {
+func (x *index) findHits(text string) hits {
 	if d, err := intake.ParseDate(text); err == nil && !d.IsZero() {
-		return scanRange(t, `SELECT id, birth_date, sort_key FROM persons
-			WHERE deleted = 0 AND birth_date >= ? AND birth_date < ? LIMIT ?`, d.String(), false)
+		return x.births.scanRange(d.String(), false)
 	}
 	if strings.ContainsFunc(text, unicode.IsDigit) {
-		return identifierHits(t, intake.NormaliseIdentifier(text))
+		return x.identifierHits(intake.NormaliseIdentifier(text))
 	}
-	return nameHits(t, queryWords(text))
+	return x.nameHits(queryWords(text))
 }
 
 // identifierHits finds N and ZEMIS numbers starting with norm. Staff often
 // leave out the letter of an N number, so digits alone also try "N".
-func identifierHits(t *txn, norm string) (hits, error) {
+func (x *index) identifierHits(norm string) hits {
 	all := hits{m: map[string]hit{}, complete: true}
 	if norm == "" {
-		return all, nil
+		return all
 	}
 	prefixes := []string{norm}
 	if norm[0] >= '0' && norm[0] <= '9' {
 		prefixes = append(prefixes, "N"+norm)
 	}
-	for _, col := range []string{"n_norm", "zemis_norm"} {
-		q := `SELECT id, ` + col + `, sort_key FROM persons WHERE deleted = 0 AND ` +
-			col + ` >= ? AND ` + col + ` < ? LIMIT ?`
-		for _, pre := range prefixes {
-			h, err := scanRange(t, q, pre, true)
-			if err != nil {
-				return hits{}, err
-			}
-			all.union(h)
-		}
+	for _, pre := range prefixes {
+		all.union(x.nums.scanRange(pre, true))
 	}
-	return all, nil
+	return all
 }
 
-// scanRange runs q, which selects (id, key, sort key) for keys in [lo, hi)
-// up to a limit, over the keys equal to key or, with prefix, starting with
-// it.
-func scanRange(t *txn, q, key string, prefix bool) (hits, error) {
+// scanRange collects, up to scanCap, the files under keys equal to key
+// or, with prefix, starting with it.
+func (ps *postings) scanRange(key string, prefix bool) hits {
 	hi := key + "\x00"
 	if prefix {
 		hi = key + "\U0010FFFF"
 	}
-	rows, err := t.query(q, key, hi, scanCap+1)
-	if err != nil {
-		return hits{}, err
-	}
-	defer rows.Close()
 	h := hits{m: map[string]hit{}, complete: true}
 	n := 0
-	for rows.Next() {
+	ps.scan(key, hi, func(e kentry) bool {
 		if n++; n > scanCap {
 			h.complete = false
-			break
+			return false
 		}
-		var id, k, sort string
-		if err := rows.Scan(&id, &k, &sort); err != nil {
-			return hits{}, err
+		score := matchScore(e.key, key)
+		if old, ok := h.m[e.p.id()]; !ok || score > old.score {
+			h.m[e.p.id()] = hit{score: score, sort: e.p.Sort}
 		}
-		score := matchScore(k, key)
-		if old, ok := h.m[id]; !ok || score > old.score {
-			h.m[id] = hit{score: score, sort: sort}
-		}
-	}
-	return h, rows.Err()
+		return true
+	})
+	return h
 }
 
 // matchScore scores a key found by looking up want.
@@ -169,19 +143,16 @@ func (h *hits) union(other hits) {
 // once few candidates are left they are checked against the other words
 // one by one (reading the candidates' own keys), so that a common word
 // such as "Mohammed" next to a rare surname still finds the file.
-func nameHits(t *txn, words [][]string) (hits, error) {
+func (x *index) nameHits(words [][]string) hits {
 	if len(words) == 0 {
-		return hits{m: map[string]hit{}, complete: true}, nil
+		return hits{m: map[string]hit{}, complete: true}
 	}
 	if len(words) > maxSearchWords {
 		words = words[:maxSearchWords]
 	}
 	scans := make([]hits, len(words))
 	for i, alts := range words {
-		var err error
-		if scans[i], err = wordHits(t, alts); err != nil {
-			return hits{}, err
-		}
+		scans[i] = x.wordHits(alts)
 	}
 	// Complete sets first, smallest first: the intersection shrinks fastest
 	// and stays exact.
@@ -201,32 +172,23 @@ func nameHits(t *txn, words [][]string) (hits, error) {
 	})
 	acc := scans[order[0]]
 	for _, i := range order[1:] {
-		var err error
 		if !scans[i].complete && len(acc.m) <= verifyMax {
-			err = verifyWord(t, acc.m, words[i])
+			x.verifyWord(acc.m, words[i])
 		} else {
 			acc.intersect(scans[i])
 		}
-		if err != nil {
-			return hits{}, err
-		}
 	}
-	return acc, nil
+	return acc
 }
 
 // wordHits scans the index for the keys starting with any alternative of
 // one query word.
-func wordHits(t *txn, alts []string) (hits, error) {
-	const q = `SELECT person_id, key, sort_key FROM search_keys WHERE key >= ? AND key < ? LIMIT ?`
+func (x *index) wordHits(alts []string) hits {
 	all := hits{m: map[string]hit{}, complete: true}
 	for _, alt := range alts {
-		h, err := scanRange(t, q, alt, true)
-		if err != nil {
-			return hits{}, err
-		}
-		all.union(h)
+		all.union(x.names.scanRange(alt, true))
 	}
-	return all, nil
+	return all
 }
 
 // intersect keeps the candidates other has too, adding their scores.
@@ -245,40 +207,25 @@ func (h *hits) intersect(other hits) {
 
 // verifyWord keeps the candidates that have a key starting with one of the
 // word's alternatives, reading the candidates' own keys.
-func verifyWord(t *txn, m map[string]hit, alts []string) error {
-	rows, err := t.query(`SELECT person_id, key FROM search_keys
-		WHERE person_id IN (SELECT value FROM json_each(?))`, jsonList(slices.Collect(maps.Keys(m))))
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	best := map[string]int{}
-	for rows.Next() {
-		var id, key string
-		if err := rows.Scan(&id, &key); err != nil {
-			return err
-		}
-		for _, alt := range alts {
-			if strings.HasPrefix(key, alt) {
-				if old, ok := best[id]; !ok || matchScore(key, alt) > old {
-					best[id] = matchScore(key, alt)
+func (x *index) verifyWord(m map[string]hit, alts []string) {
+	for id, h := range m {
+		best, found := 0, false
+		if p := x.byID[id]; p != nil {
+			for _, key := range p.Keys {
+				for _, alt := range alts {
+					if sc := matchScore(key, alt); strings.HasPrefix(key, alt) && (!found || sc > best) {
+						best, found = sc, true
+					}
 				}
 			}
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for id, h := range m {
-		score, ok := best[id]
-		if !ok {
+		if !found {
 			delete(m, id)
 			continue
 		}
-		h.score += score
+		h.score += best
 		m[id] = h
 	}
-	return nil
 }
 
 // ranked is a candidate in result order.
@@ -291,11 +238,10 @@ func byRank(a, b ranked) int {
 	return cmp.Or(cmp.Compare(b.score, a.score), strings.Compare(a.sort, b.sort), strings.Compare(a.id, b.id))
 }
 
-// rankHits orders the candidates and reads the summaries of the first
-// limit of them. Only those are looked up: a merged file is replaced by
-// the file it went into, a deleted one dropped, and the next candidates
-// fill the gap.
-func rankHits(t *txn, m map[string]hit, limit int) ([]Summary, error) {
+// rankHits orders the candidates and returns the summaries of the first
+// limit of them: a merged file is replaced by the file it went into, a
+// deleted one dropped, and the next candidates fill the gap.
+func (x *index) rankHits(m map[string]hit, limit int) []Summary {
 	order := make([]ranked, 0, len(m))
 	for id, h := range m {
 		order = append(order, ranked{id, h})
@@ -303,82 +249,39 @@ func rankHits(t *txn, m map[string]hit, limit int) ([]Summary, error) {
 	slices.SortFunc(order, byRank)
 	var out []ranked
 	shown := map[string]bool{}
-	for len(order) > 0 && len(out) < limit {
-		n := min(len(order), limit-len(out))
-		live, err := resolveMerged(t, order[:n])
-		if err != nil {
-			return nil, err
+	for _, r := range order {
+		if len(out) >= limit {
+			break
 		}
-		order = order[n:]
-		for _, r := range live {
-			if !shown[r.id] {
-				shown[r.id] = true
-				out = append(out, r)
-			}
+		if p := x.resolve(r.id); p != nil && !shown[p.id()] {
+			shown[p.id()] = true
+			out = append(out, ranked{id: p.id(), hit: hit{score: r.score, sort: p.Sort}})
 		}
 	}
 	slices.SortFunc(out, byRank)
-	return readSummaries(t, out)
+	sums := make([]Summary, len(out))
+	for i, r := range out {
+		sums[i] = x.byID[r.id].Summary
+	}
+	return sums
 }
 
 // maxMergeChain bounds following merged_into, against a cycle that two
 // desks merging crosswise could make.
 const maxMergeChain = 8
 
-// resolveMerged replaces merged files by the live files they went into,
-// which keep the merged file's score, and drops deleted ones.
-func resolveMerged(t *txn, rs []ranked) ([]ranked, error) {
-	var out []ranked
+// resolve follows merges to the live file id went into; nil for a
+// deleted file or a chain that does not end.
+func (x *index) resolve(id string) *pentry {
 	for range maxMergeChain {
-		if len(rs) == 0 {
-			break
+		p := x.byID[id]
+		switch {
+		case p == nil, p.Deleted:
+			return nil
+		case p.Merged == "":
+			return p
 		}
-		byID := map[string]ranked{}
-		for _, r := range rs {
-			byID[r.id] = r
-		}
-		rows, err := t.query(`SELECT id, sort_key, merged_into, deleted FROM persons
-			WHERE id IN (SELECT value FROM json_each(?))`, jsonList(slices.Collect(maps.Keys(byID))))
-		if err != nil {
-			return nil, err
-		}
-		var next []ranked
-		for rows.Next() {
-			var id, sort, merged string
-			var deleted bool
-			if err := rows.Scan(&id, &sort, &merged, &deleted); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			r := byID[id]
-			switch {
-			case deleted:
-			case merged != "":
-				next = append(next, ranked{id: merged, hit: hit{score: r.score}})
-			default:
-				out = append(out, ranked{id: id, hit: hit{score: r.score, sort: sort}})
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		rs = next
+		id = p.Merged
 	}
-	return out, nil
-}
-
-func readSummaries(t *txn, rs []ranked) ([]Summary, error) {
-	ids := make([]string, len(rs))
-	pos := make(map[string]int, len(rs))
-	for i, r := range rs {
-		ids[i], pos[r.id] = r.id, i
-	}
-	sums, err := summaries(t, `SELECT `+summaryCols+` FROM persons p
-		WHERE p.id IN (SELECT value FROM json_each(?))`, jsonList(ids))
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(sums, func(a, b Summary) int { return cmp.Compare(pos[a.ID], pos[b.ID]) })
-	return sums, nil
+	return nil
 }

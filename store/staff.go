@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/cases"
 
 	"accueil/intake"
+	"accueil/seal"
 )
 
 // kdfParams are argon2id's costs. They are stored with each hash, so that
@@ -74,6 +75,14 @@ func (s *Store) createStaff(ctx context.Context, by *intake.Staff, name, passwor
 	if err != nil {
 		return intake.Staff{}, err
 	}
+	dk, fresh, err := s.keyForNewStaff(ctx, by)
+	if err != nil {
+		return intake.Staff{}, err
+	}
+	wrapped, err := seal.Wrap(password, dk, s.wrapKDF())
+	if err != nil {
+		return intake.Staff{}, err
+	}
 	st := intake.Staff{ID: id, Name: name, Role: role}
 	err = s.write(ctx, func(t *txn) error {
 		var n, same int
@@ -92,12 +101,19 @@ func (s *Store) createStaff(ctx context.Context, by *intake.Staff, name, passwor
 			id, name, nameKey(name), string(role), hash, s.now().UTC().Format(time.RFC3339)); err != nil {
 			return err
 		}
+		if err := t.storeWrap(id, wrapped); err != nil {
+			return err
+		}
 		actor := st
 		if by != nil {
 			actor = *by
 		}
 		return t.audit(actor, ActionStaffCreate, "staff", id, "")
 	})
+	if err == nil && fresh {
+		// The first admin of a new desk made its data key: unlocked.
+		err = s.unlock(ctx, dk)
+	}
 	return st, err
 }
 
@@ -134,6 +150,9 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (intake
 	}
 	if !ok {
 		return intake.Staff{}, fmt.Errorf("store: authenticate: %w", ErrBadLogin)
+	}
+	if err := s.unlockFor(ctx, st.ID, password); err != nil {
+		return intake.Staff{}, fmt.Errorf("store: authenticate: %w", err)
 	}
 	return st, nil
 }

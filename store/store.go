@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -36,6 +37,9 @@ type Store struct {
 	// now is the wall clock; tests pin it.
 	now func() time.Time
 	kdf kdfParams
+	// ring holds the data key and what it opened while unlocked; nil
+	// while locked.
+	ring atomic.Pointer[keyring]
 	// failpoint, when set by a test, is called between the steps of a
 	// write and aborts the transaction when it returns an error.
 	failpoint func(step string) error
@@ -85,6 +89,9 @@ func dsn(path string, readOnly bool) string {
 	q.Set("_txlock", "immediate")
 	q.Add("_pragma", "cache_size(-16000)")
 	q.Add("_pragma", "temp_store(MEMORY)")
+	// Freed pages are overwritten, so that a deleted or replaced value
+	// (a plaintext row being sealed, a shredded entity key) is gone.
+	q.Add("_pragma", "secure_delete(ON)")
 	if readOnly {
 		q.Set("_query_only", "1")
 	}
@@ -194,6 +201,7 @@ func migrations() ([]migration, error) {
 // Close closes the database. Pending writes have been committed already:
 // every write returns only after its commit.
 func (s *Store) Close() error {
+	s.Lock()
 	var errs []error
 	for _, c := range []*stmtCache{s.wstmts, s.rstmts} {
 		if c != nil {

@@ -54,7 +54,7 @@ func (s *Store) Conflicts(ctx context.Context, by intake.Staff) ([]FieldConflict
 	}
 	defer rows.Close()
 	for rows.Next() {
-		ev, err := scanEvent(rows)
+		ev, err := s.scanEvent(rows)
 		if err != nil {
 			return nil, fmt.Errorf("store: conflicts: %w", err)
 		}

@@ -19,6 +19,8 @@ type txn struct {
 	// stamped is set once the transaction read the clock, so that commit
 	// persists the reading and a restart never goes back in time.
 	stamped bool
+	// idx collects what the transaction changes in the search index.
+	idx indexPending
 }
 
 // write runs fn in one immediate transaction and commits it. Nothing fn
@@ -28,7 +30,8 @@ func (s *Store) write(ctx context.Context, fn func(t *txn) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	t := &txn{ctx: ctx, tx: tx, s: s, cache: s.wstmts, stmts: map[string]*sql.Stmt{}}
+	t := &txn{ctx: ctx, tx: tx, s: s, cache: s.wstmts, stmts: map[string]*sql.Stmt{},
+		idx: indexPending{recs: map[string]*record{}}}
 	defer s.wstmts.warm(context.WithoutCancel(ctx))
 	if err := fn(t); err != nil {
 		_ = tx.Rollback()
@@ -44,7 +47,7 @@ func (s *Store) write(ctx context.Context, fn func(t *txn) error) error {
 		_ = tx.Rollback()
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := t.commitIndex(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
@@ -127,7 +130,12 @@ func (t *txn) queryRow(q string, args ...any) rowScanner {
 type querier interface {
 	query(q string, args ...any) (*sql.Rows, error)
 	queryRow(q string, args ...any) rowScanner
+	store() *Store
 }
+
+func (t *txn) store() *Store { return t.s }
+
+func (r reader) store() *Store { return r.s }
 
 // reader runs queries on the read pool.
 type reader struct {
