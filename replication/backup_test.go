@@ -24,6 +24,7 @@ func TestRestoredDeskGetsItsOwnEventsBack(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		unlockDesk(t, st)
 		return st
 	}
 	desk := open(path)

@@ -93,7 +93,28 @@ func openDesk(t testing.TB) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	unlockDesk(t, st)
 	return st
+}
+
+// The desk's test admin, whose login unlocks the store: persons and
+// events are sealed at rest.
+const deskAdmin, deskPassword = "Testadmin", "test admin password"
+
+// unlockDesk logs the test admin in, making the account on a new desk.
+func unlockDesk(t testing.TB, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	has, err := st.HasStaff(ctx)
+	if err == nil && !has {
+		_, err = st.CreateStaff(ctx, nil, deskAdmin, deskPassword, intake.RoleAdmin)
+	}
+	if err == nil {
+		_, err = st.Authenticate(ctx, deskAdmin, deskPassword)
+	}
+	if err != nil {
+		t.Fatalf("unlock desk: %v", err)
+	}
 }
 
 // enrolledDesk opens a desk and enrols it with c.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"time"
+
+	"accueil/store"
 )
 
 // Status is what the app shows of sync at a glance, sent after every
@@ -21,7 +23,9 @@ type Status struct {
 }
 
 // Run syncs now and then every interval until ctx ends, or at once when
-// Nudge is called (after a local save). Failures to reach the central are
+// Nudge is called (after a local save). While the store is locked (no
+// staff logged in) rounds are skipped quietly: sealed events can be
+// neither pushed nor applied. Failures to reach the central are
 // retried with growing pauses up to the interval; a refusal that waiting
 // cannot cure (revoked desk, update required) stops Run with its error.
 // report, if set, receives the status after every attempt, from Run's
@@ -33,6 +37,14 @@ func (c *Client) Run(ctx context.Context, interval time.Duration, report func(St
 		sum, err := c.Sync(ctx)
 		if ctx.Err() != nil {
 			return nil
+		}
+		if errors.Is(err, store.ErrLocked) {
+			// Nobody is logged in: events cannot be opened or sealed.
+			// Not a failure; the next round after a login syncs.
+			if !c.waitRound(ctx, interval) {
+				return nil
+			}
+			continue
 		}
 		st.Err = err
 		if err == nil {
@@ -55,13 +67,22 @@ func (c *Client) Run(ctx context.Context, interval time.Duration, report func(St
 		if failures > 0 {
 			wait = min(interval, Backoff{Min: time.Second, Max: interval}.wait(failures))
 		}
-		select {
-		case <-ctx.Done():
+		if !c.waitRound(ctx, wait) {
 			return nil
-		case <-time.After(wait):
-		case <-c.nudges():
 		}
 	}
+}
+
+// waitRound waits for the next round: wait elapsed or a nudge. It
+// returns false when ctx ended.
+func (c *Client) waitRound(ctx context.Context, wait time.Duration) bool {
+	select {
+	case <-ctx.Done():
+		return false
+	case <-time.After(wait):
+	case <-c.nudges():
+	}
+	return true
 }
 
 // Nudge asks Run to sync now, for instance right after a save, so that an

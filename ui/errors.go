@@ -17,6 +17,10 @@ func errorKind(err error) string {
 		return "error.not_found"
 	case errors.Is(err, store.ErrBadLogin):
 		return "login.error.bad"
+	case errors.Is(err, store.ErrLocked):
+		return "error.locked"
+	case errors.Is(err, store.ErrNoKey):
+		return "login.error.no_key"
 	}
 	return "error.unexpected"
 }

@@ -66,9 +66,10 @@ func (d *Desk) ResumeAs(staff intake.Staff) {
 	d.showHome()
 }
 
-// Logout forgets the staff member and shows the login.
+// Logout forgets the staff member, locks the store and shows the login.
 func (d *Desk) Logout() {
 	d.staff = nil
+	d.store.Lock()
 	d.status.SetText("")
 	d.show(d.buildLogin)
 }

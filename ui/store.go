@@ -14,6 +14,9 @@ type Store interface {
 	Authenticate(ctx context.Context, name, password string) (intake.Staff, error)
 	ListStaff(ctx context.Context, by intake.Staff) ([]intake.Staff, error)
 	SetStaffDisabled(ctx context.Context, by intake.Staff, id string, disabled bool) error
+	// Lock forgets the data key: personal data stays sealed until the
+	// next login.
+	Lock()
 
 	SavePerson(ctx context.Context, by intake.Staff, p intake.Person, seen store.Versions) (intake.Person, store.Versions, error)
 	Person(ctx context.Context, by intake.Staff, id string) (intake.Person, store.Versions, error)

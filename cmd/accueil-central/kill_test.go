@@ -92,7 +92,11 @@ func makeDeskEvents(t *testing.T, dir string, n int, made map[string]intake.Even
 		t.Fatal(err)
 	}
 	defer st.Close()
-	by := intake.Staff{ID: "staff-test", Name: "test", Role: intake.RoleAdmin}
+	// The first admin's account makes the desk's data key and unlocks it.
+	by, err := st.CreateStaff(ctx, nil, "Testadmin", "test admin password", intake.RoleAdmin)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i := range n {
 		p := intake.Person{Surname: "Velindor", GivenNames: "Amina", Sex: intake.SexFemale,
 			BirthDate: intake.MustDate("1990-04-12"), Nationality: "SY", Permit: intake.PermitN}

@@ -10,7 +10,7 @@
 //	accueil guide render --lang L --topic T --out F.png
 //	accueil guide pdf --lang L [--topic T] --out F.pdf
 //	accueil enroll URL CODE                  enrol this desk with a central
-//	accueil sync --once                      push and pull until both agree
+//	accueil sync --once                      push and pull until both agree (logs in)
 //
 // Commands act as the staff member --user NAME, with the password from the
 // environment variable ACCUEIL_PASSWORD or asked on the terminal.
@@ -64,5 +64,5 @@ const usage = `usage:
   accueil guide render --lang TAG --topic ID --out FILE.png
   accueil guide pdf --lang TAG [--topic ID] --out FILE.pdf
   accueil enroll --data DIR https://HOST:PORT CODE
-  accueil sync --once --data DIR
+  accueil sync --once --data DIR --user NAME
 The password is read from ACCUEIL_PASSWORD or asked on the terminal.`

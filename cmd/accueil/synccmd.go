@@ -38,7 +38,8 @@ func runEnroll(args []string) error {
 }
 
 // runSync pushes this desk's outbox and pulls the other desks' events.
-// Background sync belongs to the app; this is for scripts.
+// Background sync belongs to the app; this is for scripts. Events are
+// sealed at rest, so the command logs in as --user to open them.
 func runSync(args []string) error {
 	fs := flag.NewFlagSet("sync", flag.ContinueOnError)
 	var c common
@@ -52,7 +53,7 @@ func runSync(args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	st, err := c.openStore(ctx)
+	st, _, err := c.session(ctx)
 	if err != nil {
 		return fmt.Errorf("sync: %w", err)
 	}
