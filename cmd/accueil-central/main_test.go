@@ -37,7 +37,7 @@ func TestCentralAndDeskBinaries(t *testing.T) {
 	runOK(t, env, deskBin, "import", "--data", dataD, "--user", "alice", csv)
 	enrolled := runOK(t, env, deskBin, "enroll", url, code, "--data", dataD)
 	deskID := strings.Fields(enrolled)[1]
-	if out := runOK(t, env, deskBin, "sync", "--once", "--data", dataD); !strings.Contains(out, "pushed ") {
+	if out := runOK(t, env, deskBin, "sync", "--once", "--data", dataD, "--user", "alice"); !strings.Contains(out, "pushed ") {
 		t.Fatalf("sync said %q", out)
 	}
 	if _, err := exec.Command(deskBin, "enroll", url, code, "--data", t.TempDir()).Output(); err == nil {
@@ -49,7 +49,8 @@ func TestCentralAndDeskBinaries(t *testing.T) {
 		t.Fatalf("desks lists %q, want %s active", out, deskID)
 	}
 	runOK(t, nil, centralBin, "revoke", "--data", dataC, deskID)
-	refused := exec.Command(deskBin, "sync", "--once", "--data", dataD)
+	refused := exec.Command(deskBin, "sync", "--once", "--data", dataD, "--user", "alice")
+	refused.Env = append(os.Environ(), env...)
 	var why bytes.Buffer
 	refused.Stderr = &why
 	if err := refused.Run(); err == nil || !strings.Contains(why.String(), "revoked") {

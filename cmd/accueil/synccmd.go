@@ -53,13 +53,16 @@ func runSync(args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	st, _, err := c.session(ctx)
+	st, err := c.openStore(ctx)
 	if err != nil {
 		return fmt.Errorf("sync: %w", err)
 	}
 	defer st.Close()
 	cfg, err := st.SyncConfig(ctx)
 	if err != nil {
+		return fmt.Errorf("sync: %w", err)
+	}
+	if _, err := c.login(ctx, st); err != nil {
 		return fmt.Errorf("sync: %w", err)
 	}
 	cl, err := replication.NewClient(st, cfg)
