@@ -367,38 +367,8 @@ func diffOthers(t *txn, want *projection) ([]string, error) {
 // wrong, and the step after a change to how names are keyed.
 func (s *Store) Rebuild(ctx context.Context) error {
 	err := s.write(ctx, func(t *txn) error {
-		// Entities and their keys stay: the keys are not in the log, and
-		// shredded entities must stay shredded.
-		for _, q := range []string{`DELETE FROM search_keys`, `DELETE FROM skeleton_keys`,
-			`DELETE FROM persons WHERE sealed IS NOT NULL`, `DELETE FROM households`,
-			`DELETE FROM distinct_pairs`, `DELETE FROM field_values`} {
-			if _, err := t.tx.ExecContext(ctx, q); err != nil {
-				return err
-			}
-		}
-		rows, err := t.tx.QueryContext(ctx, `SELECT seq, `+eventCols+` FROM events ORDER BY seq`)
-		if err != nil {
+		if err := t.replayAll(`DELETE FROM persons WHERE sealed IS NOT NULL`); err != nil {
 			return err
-		}
-		var evs []intake.Event
-		var seqs []int64
-		for rows.Next() {
-			var seq int64
-			ev, err := scanEvent(t, seqScanner{rows, &seq})
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			evs, seqs = append(evs, ev), append(seqs, seq)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for i, ev := range evs {
-			if err := t.apply(ev, seqs[i]); err != nil {
-				return fmt.Errorf("event %s: %w", ev.ID, err)
-			}
 		}
 		if err := t.bumpGen(); err != nil {
 			return err
@@ -408,6 +378,43 @@ func (s *Store) Rebuild(ctx context.Context) error {
 	})
 	if err != nil {
 		return fmt.Errorf("store: rebuild: %w", err)
+	}
+	return nil
+}
+
+// replayAll empties the derived tables (persons with clearPersons) and
+// applies the whole log again. Entities and their keys stay: the keys
+// are not in the log, and shredded entities must stay shredded.
+func (t *txn) replayAll(clearPersons string) error {
+	for _, q := range []string{`DELETE FROM search_keys`, `DELETE FROM skeleton_keys`, clearPersons,
+		`DELETE FROM households`, `DELETE FROM distinct_pairs`, `DELETE FROM field_values`} {
+		if _, err := t.tx.ExecContext(t.ctx, q); err != nil {
+			return err
+		}
+	}
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT seq, `+eventCols+` FROM events ORDER BY seq`)
+	if err != nil {
+		return err
+	}
+	var evs []intake.Event
+	var seqs []int64
+	for rows.Next() {
+		var seq int64
+		ev, err := scanEvent(t, seqScanner{rows, &seq})
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		evs, seqs = append(evs, ev), append(seqs, seq)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i, ev := range evs {
+		if err := t.apply(ev, seqs[i]); err != nil {
+			return fmt.Errorf("event %s: %w", ev.ID, err)
+		}
 	}
 	return nil
 }

@@ -9,8 +9,9 @@ import (
 
 // encryptLegacy seals, in one transaction, a database written before
 // encryption at rest (migration 0003 marks it 'plaintext'): every entity
-// gets its key, events, field values, person rows, household names and
-// import labels are sealed, and the plaintext columns are emptied. The
+// gets its key, the events are sealed, the query tables are emptied and
+// replayed from the sealed log (as Rebuild does), import labels are
+// sealed. The
 // database is then vacuumed and its WAL truncated, so that no page of
 // the file still holds the old values. r becomes the store's ring first:
 // the sealing helpers take keys from it.
@@ -50,8 +51,9 @@ func (t *txn) sealAll() error {
 		name string
 		fn   func() error
 	}{
-		{"events", t.sealEvents}, {"field values", t.sealFieldValues},
-		{"persons and households", t.refreshAll}, {"imports", t.sealImports},
+		{"events", t.sealEvents},
+		{"replay", func() error { return t.replayAll(`DELETE FROM persons`) }},
+		{"imports", t.sealImports},
 	}
 	for _, st := range steps {
 		if err := st.fn(); err != nil {
@@ -80,7 +82,7 @@ func (t *txn) suspendTrigger(name string) (string, error) {
 type plainRow struct {
 	key        int64
 	id, entity string
-	et, field  string
+	et         string
 	value      string
 }
 
@@ -115,50 +117,6 @@ func (t *txn) sealEvents() error {
 			return err
 		}
 		if _, err := t.exec(`UPDATE events SET changes = ? WHERE seq = ?`, k.Seal([]byte(e.value), eventAAD(e.id)), e.key); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (t *txn) sealFieldValues() error {
-	fvs, err := t.plainRows(`SELECT f.entity, n.id, f.field, f.value FROM field_values f JOIN entities n ON n.n = f.entity`,
-		func(r *plainRow) []any { return []any{&r.key, &r.entity, &r.field, &r.value} })
-	if err != nil {
-		return err
-	}
-	for _, f := range fvs {
-		k, _, err := t.entityKey(f.entity, f.key, true)
-		if err != nil {
-			return err
-		}
-		if _, err := t.exec(`UPDATE field_values SET value = ? WHERE entity = ? AND field = ?`,
-			k.Seal([]byte(f.value), fieldAAD(f.entity, f.field)), f.key, f.field); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// refreshAll rewrites every person and household row from the (now
-// sealed) field values, which empties the plaintext columns.
-func (t *txn) refreshAll() error {
-	rows, err := t.plainRows(`SELECT id, type FROM entities WHERE type IN ('person', 'household')`,
-		func(r *plainRow) []any { return []any{&r.id, &r.et} })
-	if err != nil {
-		return err
-	}
-	for _, e := range rows {
-		k, err := t.keyFor(e.id, intake.EntityType(e.et))
-		if err != nil {
-			return err
-		}
-		if e.et == "person" {
-			err = t.refreshPerson(e.id, k)
-		} else {
-			err = t.refreshHousehold(e.id, k)
-		}
-		if err != nil {
 			return err
 		}
 	}
