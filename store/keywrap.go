@@ -243,33 +243,63 @@ func (s *Store) AdoptDeploymentKey(ctx context.Context, by intake.Staff, kd *sea
 
 // unlockDeployed opens the data key of a central account: the password
 // opens the account's wrap of the deployment key, which opens the desk's
-// deploy_wrap. ErrNoKey when either is missing.
+// deploy_wrap. A desk that has no key at all yet makes its data key and
+// adopts the deployment key at once. ErrNoKey when the account has no
+// wrap or the desk a key but no deploy_wrap.
 func (s *Store) unlockDeployed(ctx context.Context, staffID, password string) error {
 	var kw []byte
 	err := s.reader(ctx).queryRow(`SELECT key_wrap FROM staff WHERE id = ?`, staffID).Scan(&kw)
 	if err != nil || len(kw) == 0 {
 		return firstErr(notFoundAs(err, ErrNoKey), err, ErrNoKey)
 	}
-	dw, err := s.metaValue(ctx, metaDeployWrap)
-	if err != nil {
-		return firstErr(notFoundAs(err, ErrNoKey), err)
-	}
-	wrapped, err := base64.StdEncoding.DecodeString(dw)
-	if err != nil {
-		return fmt.Errorf("deploy wrap: %w", err)
+	if s.ring.Load() != nil {
+		return nil
 	}
 	kd, err := seal.Unwrap(password, kw)
 	if err != nil {
 		return fmt.Errorf("unwrap deployment key: %w", err)
 	}
 	defer kd.Zero()
+	dw, err := s.metaValue(ctx, metaDeployWrap)
+	if isNoRows(err) {
+		return s.adoptOnFirstLogin(ctx, kd)
+	}
+	if err != nil {
+		return err
+	}
+	wrapped, err := base64.StdEncoding.DecodeString(dw)
+	if err != nil {
+		return fmt.Errorf("deploy wrap: %w", err)
+	}
 	dk, err := seal.UnwrapKey(kd, wrapped, []byte(s.desk))
 	if err != nil {
 		return fmt.Errorf("unwrap data key: %w", err)
 	}
-	if s.ring.Load() != nil {
-		dk.Zero()
-		return nil
+	return s.unlock(ctx, dk)
+}
+
+// adoptOnFirstLogin serves a desk whose first login is a central
+// account: it makes the data key under the deployment key. A desk with
+// a key already needs an admin to adopt the deployment key.
+func (s *Store) adoptOnFirstLogin(ctx context.Context, kd *seal.Key) error {
+	dk, fresh, err := s.keyForNewStaff(ctx, nil)
+	if errors.Is(err, ErrLocked) || (err == nil && !fresh) {
+		return ErrNoKey
+	}
+	if err != nil {
+		return err
+	}
+	w := base64.StdEncoding.EncodeToString(seal.WrapKey(kd, dk, []byte(s.desk)))
+	err = s.write(ctx, func(t *txn) error {
+		var n int
+		if err := t.queryRow(`SELECT count(*) FROM key_wraps`).Scan(&n); err != nil || n > 0 {
+			return firstErr(err, ErrNoKey)
+		}
+		_, err := t.exec(`INSERT INTO meta (key, value) VALUES (?, ?)`, metaDeployWrap, w)
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	return s.unlock(ctx, dk)
 }
