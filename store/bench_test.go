@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sync"
 	"testing"
@@ -12,6 +13,7 @@ import (
 
 	"accueil/intake"
 	"accueil/internal/synth"
+	"accueil/seal"
 )
 
 // benchPersons is the size of the benchmark database: the canton's
@@ -50,7 +52,7 @@ func benchDB(b *testing.B) string {
 			// A kept database: built on the first run, reused after.
 			bench100k.path = p
 			if _, err := os.Stat(p); err != nil {
-				bench100k.err = buildBenchDB(p)
+				bench100k.err = buildBenchDB(b, p)
 			}
 			return
 		}
@@ -59,7 +61,7 @@ func benchDB(b *testing.B) string {
 			return
 		}
 		bench100k.path = filepath.Join(bench100k.dir, "desk.db")
-		bench100k.err = buildBenchDB(bench100k.path)
+		bench100k.err = buildBenchDB(b, bench100k.path)
 	})
 	if bench100k.err != nil {
 		b.Fatal(bench100k.err)
@@ -67,13 +69,15 @@ func benchDB(b *testing.B) string {
 	return bench100k.path
 }
 
-func buildBenchDB(path string) error {
+func buildBenchDB(b *testing.B, path string) error {
 	ctx := context.Background()
 	s, err := Open(ctx, path)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	s.kdf = cheapKDF
+	unlockTest(b, s)
 	start := time.Now()
 	if err := bulkSave(ctx, s, synth.Persons(1, benchPersons)); err != nil {
 		return err
@@ -236,7 +240,68 @@ func openBench(b *testing.B) *Store {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
+	s.kdf = cheapKDF
+	unlockTest(b, s)
 	return s
+}
+
+// BenchmarkUnlock100k opens the database and unlocks it: every entity key
+// and every person's sealed record opened, the index built. The password
+// work (argon2id) is made cheap here; a real login adds two runs of it,
+// measured by BenchmarkLoginKDF. heap-MB is what the unlocked store holds.
+func BenchmarkUnlock100k(b *testing.B) {
+	path := benchDB(b)
+	ctx := context.Background()
+	var heap float64
+	for b.Loop() {
+		s, err := Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.kdf = cheapKDF
+		before := heapInUse()
+		unlockTest(b, s)
+		heap = float64(heapInUse()-before) / (1 << 20)
+		if n := len(s.ring.Load().idx.byID); n < benchPersons {
+			b.Fatalf("index of %d persons", n)
+		}
+		s.Close()
+	}
+	b.ReportMetric(heap, "heap-MB")
+}
+
+// BenchmarkLoginKDF is the password work of one login at the desk's
+// costs: the hash check and the data key unwrap each run argon2id once.
+func BenchmarkLoginKDF(b *testing.B) {
+	k := defaultKDF()
+	dk, err := seal.NewKey()
+	if err != nil {
+		b.Fatal(err)
+	}
+	kdf := seal.KDF{Time: k.time, Memory: k.memory, Threads: k.threads}
+	w, err := seal.Wrap("a benchmark password", dk, kdf)
+	if err != nil {
+		b.Fatal(err)
+	}
+	hash, err := k.hash("a benchmark password")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if !verifyPassword(hash, "a benchmark password") {
+			b.Fatal("hash")
+		}
+		if _, err := seal.Unwrap("a benchmark password", w); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func heapInUse() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapInuse
 }
 
 func reportPercentiles(b *testing.B, times []time.Duration) {

@@ -17,10 +17,18 @@
 //   - entities and field_values: each field's current value and the event
 //     that set it, newest hybrid-clock reading first;
 //   - persons, households, distinct_pairs: rows derived from the fields,
-//     for lists, search results and duplicate checks;
-//   - search_keys (names.IndexKeys, scanned by prefix) and skeleton_keys
-//     (phonetic skeleton and year of birth, for duplicates);
-//   - outbox, audit, imports, staff, meta (desk ID and clock).
+//     for lists, search results and duplicate checks; a person's summary,
+//     search keys and skeleton keys are one sealed record;
+//   - outbox, audit, imports, staff, key_wraps, entity_keys, meta (desk
+//     ID, clock, index generation).
+//
+// Personal data is sealed at rest (crypt.go, keywrap.go): events, field
+// values, person records and household names under a random key per
+// entity, entity keys under a subkey of the desk data key, and that key
+// wrapped under each staff password. Open gives a locked store that
+// returns ErrLocked for personal data until Authenticate; search, lists
+// and duplicate checks run on an in-memory index built at unlock
+// (index.go).
 //
 // Everything from field_values down is derived: Check replays the log and
 // compares, Rebuild replays it into empty tables.
