@@ -325,3 +325,39 @@ func TestPasswordChangeAndReset(t *testing.T) {
 		t.Fatalf("audit: %v", actions)
 	}
 }
+
+// Roles hold in the store, through the sealed paths too: reception
+// reads no health note in a file, its history or an export.
+func TestRolesThroughSealedReads(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	p := person("Testrole", "Alphaname", "N 000 000 61")
+	p.HealthNotes = "Rolenote diabetestest"
+	p, _ = save(t, s, health, p, nil)
+	roles := []struct {
+		staff intake.Staff
+		sees  bool
+	}{{reception, false}, {admin, false}, {health, true}}
+	for _, r := range roles {
+		t.Run(string(r.staff.Role), func(t *testing.T) {
+			got, _, err := s.Person(ctx, r.staff, p.ID)
+			if err != nil || (got.HealthNotes != "") != r.sees {
+				t.Fatalf("person: note %q, %v", got.HealthNotes, err)
+			}
+			evs, err := s.History(ctx, r.staff, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inHistory := slices.ContainsFunc(evs, func(ev intake.Event) bool {
+				return slices.ContainsFunc(ev.Changes, func(c intake.Change) bool { return c.Field == intake.FieldHealthNotes })
+			})
+			exp, err := s.Export(ctx, r.staff)
+			if err != nil || len(exp) != 1 {
+				t.Fatalf("export: %d, %v", len(exp), err)
+			}
+			if inHistory != r.sees || (exp[0].HealthNotes != "") != r.sees {
+				t.Fatalf("history shows the note: %v, export: %q", inHistory, exp[0].HealthNotes)
+			}
+		})
+	}
+}
