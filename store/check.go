@@ -1,8 +1,8 @@
 package store
 
 import (
+	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -260,9 +260,8 @@ func personMatches(t *txn, ring *keyring, want *projection, vals []string, seale
 	if err != nil {
 		return false
 	}
-	a, err1 := json.Marshal(got)
-	b, err2 := json.Marshal(personRecord(p))
-	return err1 == nil && err2 == nil && string(a) == string(b)
+	rec := personRecord(p)
+	return bytes.Equal(got.encode(), rec.encode())
 }
 
 // tableRows reads a query's rows as text keyed by the first column.

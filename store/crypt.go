@@ -136,9 +136,20 @@ func (r *keyring) cached(id string) *seal.Key {
 	return r.ents[id]
 }
 
+// entCacheMax bounds the entity keys kept open: each holds an AES key
+// schedule, and a pass over the whole log would otherwise keep one per
+// entity. A full cache is simply emptied.
+const entCacheMax = 8192
+
 func (r *keyring) remember(id string, k *seal.Key) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if len(r.ents) >= entCacheMax {
+		for id, old := range r.ents {
+			old.Zero()
+			delete(r.ents, id)
+		}
+	}
 	r.ents[id] = k
 }
 
@@ -149,11 +160,19 @@ func (r *keyring) forget(id string) {
 }
 
 func (r *keyring) openEntityKey(id string, wrapped []byte) (*seal.Key, error) {
+	k, err := r.unwrapEntityKey(id, wrapped)
+	if err == nil {
+		r.remember(id, k)
+	}
+	return k, err
+}
+
+// unwrapEntityKey opens an entity key without caching it.
+func (r *keyring) unwrapEntityKey(id string, wrapped []byte) (*seal.Key, error) {
 	k, err := seal.UnwrapKey(r.values, wrapped, entityKeyAAD(id))
 	if err != nil {
 		return nil, fmt.Errorf("entity key of %s: %w", id, err)
 	}
-	r.remember(id, k)
 	return k, nil
 }
 

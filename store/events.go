@@ -209,11 +209,7 @@ func (t *txn) refreshPerson(id string, k *seal.Key) error {
 	}
 	p := intake.PersonFromValues(id, valuesOf(fs))
 	rec := personRecord(p)
-	b, err := json.Marshal(rec)
-	if err != nil {
-		return err
-	}
-	row := append(personRow(p), k.Seal(b, personAAD(id)))
+	row := append(personRow(p), k.Seal(rec.encode(), personAAD(id)))
 	if _, err := t.exec(upsertPerson, row...); err != nil {
 		return fmt.Errorf("person row: %w", err)
 	}

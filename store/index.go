@@ -3,7 +3,6 @@ package store
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,16 +17,16 @@ import (
 // checks look up, so that unlocking opens one small blob per file instead
 // of recomputing keys from its fields.
 type record struct {
-	Summary  Summary  `json:"s"`
-	ZEMIS    string   `json:"z,omitempty"`
-	NNorm    string   `json:"nn,omitempty"`
-	ZNorm    string   `json:"zn,omitempty"`
-	Sort     string   `json:"o"`
-	Keys     []string `json:"k,omitempty"`
-	Skeleton []string `json:"sk,omitempty"`
-	Deleted  bool     `json:"d,omitempty"`
-	Merged   string   `json:"m,omitempty"`
-	Live     bool     `json:"l,omitempty"`
+	Summary  Summary
+	ZEMIS    string
+	NNorm    string
+	ZNorm    string
+	Sort     string
+	Keys     []string
+	Skeleton []string
+	Deleted  bool
+	Merged   string
+	Live     bool
 }
 
 func personRecord(p intake.Person) record {
@@ -62,16 +61,22 @@ type kentry struct {
 	p   *pentry
 }
 
+// compareK orders entries by key, then by name (sort key, ID): the order
+// a capped scan sees files in.
 func compareK(a, b kentry) int {
-	return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.p.Sort, b.p.Sort), strings.Compare(a.p.id(), b.p.id()))
+	return cmp.Or(strings.Compare(a.key, b.key), byName(a.p, b.p))
 }
 
-// postings is a sorted list of keys: a large base, built once, and a
-// small sorted delta that writes insert into. When the delta grows it is
-// merged into the base, dropping dead entries.
+// postings maps keys to files in key order. The base holds each distinct
+// key once with its files in name order, built in one go; a small sorted
+// delta takes the inserts of writes and is merged into the base when it
+// grows. Replaced entries are marked dead and skipped until the merge.
 type postings struct {
-	base, delta []kentry
-	dead        int
+	keys  []string
+	files [][]*pentry // files[i]: the files under keys[i], by name
+	delta []kentry
+	dead  int
+	size  int // entries in the base
 }
 
 // deltaMax bounds the delta: inserting into it moves at most this many
@@ -81,46 +86,65 @@ const deltaMax = 4096
 func (ps *postings) add(e kentry) {
 	i, _ := slices.BinarySearchFunc(ps.delta, e, compareK)
 	ps.delta = slices.Insert(ps.delta, i, e)
-	if len(ps.delta) > deltaMax || ps.dead > len(ps.base)/4+deltaMax {
+	if len(ps.delta) > deltaMax || ps.dead > ps.size/4+deltaMax {
 		ps.compact()
 	}
 }
 
+// compact merges the delta into the base, dropping dead entries.
 func (ps *postings) compact() {
-	out := make([]kentry, 0, len(ps.base)+len(ps.delta))
-	i, j := 0, 0
-	for i < len(ps.base) || j < len(ps.delta) {
-		var e kentry
-		if j >= len(ps.delta) || (i < len(ps.base) && compareK(ps.base[i], ps.delta[j]) <= 0) {
-			e, i = ps.base[i], i+1
-		} else {
-			e, j = ps.delta[j], j+1
-		}
-		if !e.p.dead {
-			out = append(out, e)
-		}
-	}
-	ps.base, ps.delta, ps.dead = out, nil, 0
+	var b postingsBuilder
+	ps.scan("", "\U0010FFFF\U0010FFFF", func(e kentry) bool {
+		b.add(e)
+		return true
+	})
+	*ps = b.done()
 }
+
+// postingsBuilder makes a base from entries given in compareK order.
+type postingsBuilder struct{ ps postings }
+
+func (b *postingsBuilder) add(e kentry) {
+	ps := &b.ps
+	if n := len(ps.keys); n == 0 || ps.keys[n-1] != e.key {
+		ps.keys = append(ps.keys, e.key)
+		ps.files = append(ps.files, nil)
+	}
+	last := len(ps.files) - 1
+	ps.files[last] = append(ps.files[last], e.p)
+	ps.size++
+}
+
+func (b *postingsBuilder) done() postings { return b.ps }
 
 // scan calls fn, in order, for the live entries whose key is in [lo, hi),
 // until fn returns false.
 func (ps *postings) scan(lo, hi string, fn func(kentry) bool) {
-	a, b := keyRange(ps.base, lo, hi), keyRange(ps.delta, lo, hi)
-	for len(a) > 0 || len(b) > 0 {
-		var e kentry
-		if len(b) == 0 || (len(a) > 0 && compareK(a[0], b[0]) <= 0) {
-			e, a = a[0], a[1:]
-		} else {
-			e, b = b[0], b[1:]
+	from, _ := slices.BinarySearch(ps.keys, lo)
+	to, _ := slices.BinarySearch(ps.keys, hi)
+	d := deltaRange(ps.delta, lo, hi)
+	for i := from; i < to; i++ {
+		for _, p := range ps.files[i] {
+			e := kentry{ps.keys[i], p}
+			for len(d) > 0 && compareK(d[0], e) < 0 {
+				if !d[0].p.dead && !fn(d[0]) {
+					return
+				}
+				d = d[1:]
+			}
+			if !p.dead && !fn(e) {
+				return
+			}
 		}
+	}
+	for _, e := range d {
 		if !e.p.dead && !fn(e) {
 			return
 		}
 	}
 }
 
-func keyRange(s []kentry, lo, hi string) []kentry {
+func deltaRange(s []kentry, lo, hi string) []kentry {
 	at := func(k string) int {
 		i, _ := slices.BinarySearchFunc(s, k, func(e kentry, k string) int { return strings.Compare(e.key, k) })
 		return i
@@ -197,16 +221,35 @@ func (x *index) each(p *pentry, fn func(*postings, string)) {
 	fn(&x.order, "")
 }
 
-// build fills an empty index from records in one go: appending and
-// sorting once is much faster than inserting one by one.
+// build fills an empty index from records in one go: files are taken in
+// name order and grouped by key, so that only the distinct keys need
+// sorting.
 func (x *index) build(recs []*record) {
-	for _, rec := range recs {
-		p := &pentry{record: *rec}
-		x.byID[rec.Summary.ID] = p
-		x.each(p, func(ps *postings, key string) { ps.base = append(ps.base, kentry{key, p}) })
+	ps := make([]*pentry, len(recs))
+	for i, rec := range recs {
+		ps[i] = &pentry{record: *rec}
+		x.byID[rec.Summary.ID] = ps[i]
 	}
-	for _, ps := range x.lists() {
-		slices.SortFunc(ps.base, compareK)
+	slices.SortFunc(ps, byName)
+	for _, l := range x.lists() {
+		groups := map[string][]*pentry{}
+		for _, p := range ps {
+			x.each(p, func(target *postings, key string) {
+				if target == l {
+					groups[key] = append(groups[key], p)
+				}
+			})
+		}
+		keys := make([]string, 0, len(groups))
+		for k := range groups {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		*l = postings{keys: keys, files: make([][]*pentry, len(keys))}
+		for i, k := range keys {
+			l.files[i] = groups[k]
+			l.size += len(groups[k])
+		}
 	}
 }
 
@@ -308,9 +351,6 @@ func (s *Store) loadIndex(ctx context.Context, r *keyring) error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	return s.read(ctx, func(t *txn) error {
-		if err := r.loadEntityKeys(t); err != nil {
-			return err
-		}
 		var gen int64
 		if err := t.queryRow(`SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'index_gen'`).Scan(&gen); err != nil {
 			return err
@@ -326,31 +366,13 @@ func (s *Store) loadIndex(ctx context.Context, r *keyring) error {
 	})
 }
 
-// loadEntityKeys opens every entity key into the cache.
-func (r *keyring) loadEntityKeys(t *txn) error {
-	rows, err := t.query(`SELECT n.id, k.wrapped FROM entity_keys k JOIN entities n ON n.n = k.entity`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id string
-		var wrapped []byte
-		if err := rows.Scan(&id, &wrapped); err != nil {
-			return err
-		}
-		if r.cached(id) != nil {
-			continue
-		}
-		if _, err := r.openEntityKey(id, wrapped); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
+// readRecords opens every person's record, each with its entity key
+// (not cached: a session needs few of them again). Shredded files have
+// no key and no record.
 func (r *keyring) readRecords(t *txn) ([]*record, error) {
-	rows, err := t.query(`SELECT id, sealed FROM persons WHERE sealed IS NOT NULL`)
+	rows, err := t.query(`SELECT p.id, p.sealed, k.wrapped FROM persons p
+		JOIN entities n ON n.id = p.id JOIN entity_keys k ON k.entity = n.n
+		WHERE p.sealed IS NOT NULL`)
 	if err != nil {
 		return nil, err
 	}
@@ -358,13 +380,13 @@ func (r *keyring) readRecords(t *txn) ([]*record, error) {
 	var out []*record
 	for rows.Next() {
 		var id string
-		var sealed []byte
-		if err := rows.Scan(&id, &sealed); err != nil {
+		var sealed, wrapped []byte
+		if err := rows.Scan(&id, &sealed, &wrapped); err != nil {
 			return nil, err
 		}
-		k := r.cached(id)
-		if k == nil {
-			continue // shredded meanwhile
+		k, err := r.unwrapEntityKey(id, wrapped)
+		if err != nil {
+			return nil, err
 		}
 		rec, err := openRecord(k, id, sealed)
 		if err != nil {
@@ -380,9 +402,9 @@ func openRecord(k *seal.Key, id string, sealed []byte) (*record, error) {
 	if err != nil {
 		return nil, fmt.Errorf("person %s: %w", id, err)
 	}
-	var rec record
-	if err := json.Unmarshal(b, &rec); err != nil {
+	rec, err := decodeRecord(b)
+	if err != nil {
 		return nil, fmt.Errorf("person %s: %w", id, err)
 	}
-	return &rec, nil
+	return rec, nil
 }
