@@ -77,6 +77,12 @@ func TestResolveConflictEverywhere(t *testing.T) {
 			c := startCentral(t, nil)
 			a, b, id := conflictSetup(t, c, admin, setGiven)
 			conflict := onlyConflict(t, a, admin)
+			if !strings.HasPrefix(conflict.Person, "Velindor0 Testperson") {
+				t.Fatalf("conflict names the person %q", conflict.Person)
+			}
+			if conflict.Versions[0].StaffName != "" {
+				t.Fatalf("a staff member this desk does not know got a name: %+v", conflict.Versions[0])
+			}
 			want := tc.choose(conflict)
 			if err := a.ResolveConflict(ctx, admin, conflict, want); err != nil {
 				t.Fatalf("resolve: %v", err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"accueil/intake"
 )
@@ -16,6 +17,8 @@ type FieldConflict struct {
 	EntityType intake.EntityType
 	EntityID   string
 	Field      intake.Field
+	// Person is the file's current surname and given names, for lists.
+	Person string
 	// Base is the version all the changes started from ("" for a field
 	// that was never set).
 	Base     string
@@ -95,7 +98,26 @@ func (s *Store) Conflicts(ctx context.Context, by intake.Staff) ([]FieldConflict
 	if err := nameStaff(s.reader(ctx), out); err != nil {
 		return nil, fmt.Errorf("store: conflicts: %w", err)
 	}
+	if err := namePersons(s.reader(ctx), by.Role, out); err != nil {
+		return nil, fmt.Errorf("store: conflicts: %w", err)
+	}
 	return out, nil
+}
+
+// namePersons fills in each conflict's person name as the file shows it
+// now. Listing conflicts is not opening a file: no read is audited.
+func namePersons(q querier, role intake.Role, cs []FieldConflict) error {
+	for i := range cs {
+		if cs[i].EntityType != intake.EntityPerson {
+			continue
+		}
+		p, _, err := loadPerson(q, role, cs[i].EntityID)
+		if err != nil {
+			return err
+		}
+		cs[i].Person = strings.TrimSpace(p.Surname + " " + p.GivenNames)
+	}
+	return nil
 }
 
 // nameStaff fills in the names of the staff members this desk knows.
