@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -18,16 +20,49 @@ type SyncState struct {
 	// Refused is set when the central refused the desk (revoked, or the
 	// application must be updated): sync stopped until staff act.
 	Refused bool
+	// Changed tells that the sync brought or sent changes: conflicts
+	// between desks may have appeared or closed, and are counted again.
+	Changed bool
 }
+
+// SyncProgress is how far a pull has come: Received of Total changes the
+// central had after this desk's position when it began.
+type SyncProgress struct {
+	Received, Total int
+}
+
+// progressFrom is the size of a pull worth a progress bar: smaller ones
+// end before a bar could say anything.
+const progressFrom = 1000
 
 // maxSkew is how far the desk's clock may drift before staff are told.
 const maxSkew = 5 * time.Second
 
-// ShowSync updates the sync line. Call it on the UI goroutine (fyne.Do).
-func (d *Desk) ShowSync(s SyncState) {
-	if d.syncLine == nil {
-		return
+// syncLine is the bottom-right corner of every screen: the sync state in
+// words, a progress bar during a long first sync, and the way to the
+// conflicts when there are any.
+type syncLine struct {
+	Text      *widget.Label
+	Progress  *widget.ProgressBar
+	Conflicts *widget.Button
+	box       *fyne.Container
+}
+
+func newSyncLine(onConflicts func()) *syncLine {
+	l := &syncLine{
+		Text:      &widget.Label{Alignment: fyne.TextAlignTrailing},
+		Progress:  widget.NewProgressBar(),
+		Conflicts: &widget.Button{Icon: theme.WarningIcon(), Importance: widget.WarningImportance, OnTapped: onConflicts},
 	}
+	l.Progress.Hide()
+	l.Conflicts.Hide()
+	l.box = container.NewHBox(l.Conflicts, container.NewGridWrap(fyne.NewSize(180, l.Progress.MinSize().Height), l.Progress), l.Text)
+	return l
+}
+
+// ShowSync updates the sync line after a sync attempt and ends any
+// progress display. Call it on the UI goroutine (fyne.Do).
+func (d *Desk) ShowSync(s SyncState) {
 	args := map[string]any{"Count": s.Waiting, "Waiting": s.Waiting, "Time": s.LastSync.Format("15:04")}
 	text := d.loc.T("sync.offline", args)
 	switch {
@@ -39,12 +74,39 @@ func (d *Desk) ShowSync(s SyncState) {
 	if s.ClockSkew > maxSkew || s.ClockSkew < -maxSkew {
 		text += " · " + d.loc.T("sync.clock", map[string]any{"Seconds": int(s.ClockSkew.Abs().Seconds())})
 	}
-	d.syncLine.SetText(text)
-	d.lastSync = s
+	d.syncLine.Progress.Hide()
+	d.syncLine.Text.SetText(text)
+	d.lastSync, d.progress = s, SyncProgress{}
+	if s.Changed {
+		d.countConflicts()
+	}
 }
 
-func newSyncLine() *widget.Label {
-	l := widget.NewLabel("")
-	l.Alignment = fyne.TextAlignTrailing
-	return l
+// ShowSyncProgress shows how far a long pull has come: a bar and
+// "Receiving 12,400 of 100,000 changes". Short pulls show nothing. The
+// sync client reports at most every replication.ProgressEvery; call it on
+// the UI goroutine (fyne.Do).
+func (d *Desk) ShowSyncProgress(p SyncProgress) {
+	if p.Total < progressFrom || p.Received >= p.Total {
+		return
+	}
+	d.progress = p
+	d.syncLine.Progress.Max = float64(p.Total)
+	d.syncLine.Progress.SetValue(float64(p.Received))
+	d.syncLine.Progress.Show()
+	d.syncLine.Text.SetText(d.loc.T("sync.progress", map[string]any{
+		"Received": d.loc.Number(p.Received), "Total": d.loc.Number(p.Total),
+	}))
+}
+
+// showSyncLine redraws the line in the current language after a screen
+// change.
+func (d *Desk) showSyncLine() {
+	if d.progress.Total > 0 {
+		d.ShowSyncProgress(d.progress)
+	} else if d.syncLine.Text.Text != "" {
+		d.ShowSync(SyncState{Online: d.lastSync.Online, LastSync: d.lastSync.LastSync, Waiting: d.lastSync.Waiting,
+			ClockSkew: d.lastSync.ClockSkew, Refused: d.lastSync.Refused})
+	}
+	d.showConflictCount()
 }
