@@ -2,6 +2,7 @@ package replication_test
 
 import (
 	"context"
+	"sync"
 	"testing"
 	"time"
 
@@ -51,5 +52,39 @@ func TestFirstSyncReportsProgress(t *testing.T) {
 	}
 	if last := reports[len(reports)-1]; last.Received() != n {
 		t.Fatalf("last report %d of %d", last.Received(), last.Total())
+	}
+}
+
+// TestDeskWritesDuringFirstSync: a desk that is receiving a long first
+// sync still saves at once: the pull commits page by page, and a save
+// waits for one page at most, not for the whole sync.
+func TestDeskWritesDuringFirstSync(t *testing.T) {
+	const n = 3000
+	ctx := context.Background()
+	c := startCentral(t, nil)
+	a, b := enrolledDesk(t, c), enrolledDesk(t, c)
+	if _, err := a.Import(ctx, admin, "synthetic", synth.Persons(5, n), nil); err != nil {
+		t.Fatal(err)
+	}
+	syncDesk(t, a)
+	cl := client(t, b)
+	cl.PageSize = 50
+	started := make(chan struct{})
+	var once sync.Once
+	cl.OnProgress = func(replication.Progress) { once.Do(func() { close(started) }) }
+	synced := make(chan error, 1)
+	go func() {
+		_, err := cl.Sync(ctx)
+		synced <- err
+	}()
+	<-started
+	savePersons(t, b, 1)
+	select {
+	case err := <-synced:
+		t.Fatalf("the save waited for the whole sync (%v)", err)
+	default:
+	}
+	if err := <-synced; err != nil {
+		t.Fatal(err)
 	}
 }

@@ -100,6 +100,7 @@ func (d *Desk) loadConflicts(s *ConflictScreen) error {
 	}
 	s.conflicts = cs
 	d.conflictCount = len(cs)
+	d.countGen++ // a count still running is older than this one
 	return nil
 }
 
