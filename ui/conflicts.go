@@ -115,6 +115,9 @@ func (d *Desk) showConflictList(s *ConflictScreen) {
 func (d *Desk) conflictsBack() {
 	s := d.Conflicts
 	if s != nil && s.Detail != nil {
+		if s.Detail.Confirm != nil {
+			s.Detail.Confirm.Hide() // leaving the conflict answers "no"
+		}
 		d.showConflictList(s)
 		d.win.Canvas().Focus(s.List)
 		return
@@ -145,13 +148,15 @@ func (d *Desk) openConflict(s *ConflictScreen, c store.FieldConflict) {
 	dt.Use = &widget.Button{Text: d.loc.S("conflicts.use"), OnTapped: func() { d.askResolve(dt, dt.Value.Text) }}
 	other := container.NewBorder(nil, nil, nil, dt.Use, dt.Value)
 	other.Hide()
-	dt.Enter = &widget.Button{Text: d.loc.S("conflicts.enter"), Icon: theme.DocumentCreateIcon(), OnTapped: func() {
-		other.Show()
-		d.win.Canvas().Focus(dt.Value)
-	}}
+	dt.Enter = &widget.Button{Text: d.loc.S("conflicts.enter"), Icon: theme.DocumentCreateIcon()}
 	title := &widget.Label{Text: d.conflictTitle(c), TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
-	s.body.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewVBox(
-		title, dt.Explain, columns, widget.NewSeparator(), container.NewHBox(dt.Enter), other))}
+	page := container.NewVBox(title, dt.Explain, columns, widget.NewSeparator(), container.NewHBox(dt.Enter), other)
+	dt.Enter.OnTapped = func() {
+		other.Show()
+		page.Refresh() // lay the shown row out before it takes the focus
+		d.win.Canvas().Focus(dt.Value)
+	}
+	s.body.Objects = []fyne.CanvasObject{container.NewVScroll(page)}
 	s.body.Refresh()
 	d.win.Canvas().Focus(dt.Keep[0])
 }

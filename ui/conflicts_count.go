@@ -65,6 +65,7 @@ func (d *Desk) showConflictCount() {
 			b.Hide()
 		}
 	}
+	d.syncLine.relayout()
 }
 
 func (d *Desk) homeConflicts() *widget.Button {

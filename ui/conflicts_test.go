@@ -175,9 +175,16 @@ func TestConflictShowsBothVersions(t *testing.T) {
 	if f.win.Canvas().Focused() != dt.Keep[0] {
 		t.Fatal("the first keep button should have the keyboard focus")
 	}
+	test.Tap(dt.Keep[0])
+	if len(f.win.Canvas().Overlays().List()) != 1 {
+		t.Fatal("keeping a value should ask for confirmation")
+	}
 	f.desk.escape()
 	if f.desk.Conflicts == nil || f.desk.Conflicts.Detail != nil {
 		t.Fatal("Escape should go back to the list")
+	}
+	if len(f.win.Canvas().Overlays().List()) != 0 || len(f.desk.Conflicts.Conflicts()) != 1 {
+		t.Fatal("leaving the conflict should close its confirmation and decide nothing")
 	}
 	f.desk.escape()
 	if f.desk.Home == nil {

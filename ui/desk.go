@@ -47,15 +47,17 @@ type Desk struct {
 	staff    *intake.Staff
 	syncLine *syncLine
 	lastSync SyncState
-	progress SyncProgress
-	// Conflicts between desks: the last count, which count is current,
-	// for whom it was made, and a test hook told after each count.
+	rebuild  func() fyne.CanvasObject
+	focus    fyne.Focusable // what the screen being built wants focused
+	status   *widget.Label
+
+	// Sync progress and conflicts between desks: the last count, which
+	// count is current, for whom it was made, and a test hook told after
+	// each count.
+	progress                SyncProgress
 	conflictCount, countGen int
 	countedFor              *intake.Staff
 	onCounted               func()
-	rebuild                 func() fyne.CanvasObject
-	focus                   fyne.Focusable // what the screen being built wants focused
-	status                  *widget.Label
 
 	// The screen on display, for keyboard shortcuts and tests.
 	Login    *LoginScreen
@@ -127,7 +129,7 @@ func (d *Desk) show(build func() fyne.CanvasObject) {
 	d.win.SetTitle(d.loc.S("app.title"))
 	d.focus = nil
 	content := build()
-	d.win.SetContent(container.NewBorder(nil, container.NewBorder(nil, nil, nil, d.syncLine.box, d.status), nil, nil, content))
+	d.win.SetContent(container.NewBorder(nil, d.bottomRow(), nil, nil, content))
 	d.showSyncLine() // in the new language
 	// Focus only once the content is on the canvas: focusing an object the
 	// canvas does not hold yet is silently ignored.

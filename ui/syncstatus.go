@@ -46,6 +46,23 @@ type syncLine struct {
 	Progress  *widget.ProgressBar
 	Conflicts *widget.Button
 	box       *fyne.Container
+	// row is the bottom row the line sits in, with the status message:
+	// laid out again when the line's width changes.
+	row *fyne.Container
+}
+
+// bottomRow is every screen's last row: the status message, then the
+// sync line on the right.
+func (d *Desk) bottomRow() *fyne.Container {
+	d.syncLine.row = container.NewBorder(nil, nil, nil, d.syncLine.box, d.status)
+	return d.syncLine.row
+}
+
+// relayout gives the line the width its new text or buttons need.
+func (l *syncLine) relayout() {
+	if l.row != nil {
+		l.row.Refresh()
+	}
 }
 
 func newSyncLine(onConflicts func()) *syncLine {
@@ -76,6 +93,7 @@ func (d *Desk) ShowSync(s SyncState) {
 	}
 	d.syncLine.Progress.Hide()
 	d.syncLine.Text.SetText(text)
+	d.syncLine.relayout()
 	d.lastSync, d.progress = s, SyncProgress{}
 	if s.Changed {
 		d.countConflicts()
@@ -97,6 +115,7 @@ func (d *Desk) ShowSyncProgress(p SyncProgress) {
 	d.syncLine.Text.SetText(d.loc.T("sync.progress", map[string]any{
 		"Received": d.loc.Number(p.Received), "Total": d.loc.Number(p.Total),
 	}))
+	d.syncLine.relayout()
 }
 
 // showSyncLine redraws the line in the current language after a screen
