@@ -296,3 +296,33 @@ func TestFirstSyncProgress(t *testing.T) {
 		t.Fatalf("the bar stays after the sync: %q", l.Text.Text)
 	}
 }
+
+// TestSyncRecountsConflicts: a sync that moved changes counts the
+// conflicts again, and later ones within recountEvery wait their turn.
+func TestSyncRecountsConflicts(t *testing.T) {
+	f := newFixture(t, language.English)
+	conflictOnDesk(t, f)
+	done := make(chan struct{}, 4)
+	f.desk.onCounted = func() { done <- struct{}{} }
+	f.desk.ShowSync(SyncState{Online: true, LastSync: time.Now(), Changed: true})
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a sync that moved changes did not count conflicts")
+	}
+	if !f.desk.syncLine.Conflicts.Visible() || f.desk.syncLine.Conflicts.Text != "1 conflict to resolve" {
+		t.Fatalf("sync line offers %q", f.desk.syncLine.Conflicts.Text)
+	}
+	gen := f.desk.countGen
+	f.desk.ShowSync(SyncState{Online: true, LastSync: time.Now(), Changed: true})
+	f.desk.ShowSync(SyncState{Online: true, LastSync: time.Now()})
+	if f.desk.countGen != gen || !f.desk.syncLine.stale {
+		t.Fatal("a second sync within recountEvery counted again at once")
+	}
+	f.desk.syncLine.counted = time.Now().Add(-recountEvery)
+	f.desk.ShowSync(SyncState{Online: true, LastSync: time.Now()})
+	if f.desk.countGen == gen {
+		t.Fatal("the waiting count was not made once recountEvery had passed")
+	}
+	<-done
+}

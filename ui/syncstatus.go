@@ -49,7 +49,16 @@ type syncLine struct {
 	// row is the bottom row the line sits in, with the status message:
 	// laid out again when the line's width changes.
 	row *fyne.Container
+	// stale tells that syncs moved changes since conflicts were last
+	// counted after a sync, at counted.
+	stale   bool
+	counted time.Time
 }
+
+// recountEvery spaces the conflict counts that syncs cause: a count reads
+// the whole log (about a second per 20,000 changes on a busy desk), and an
+// online desk syncs every second.
+const recountEvery = 15 * time.Second
 
 // bottomRow is every screen's last row: the status message, then the
 // sync line on the right.
@@ -95,7 +104,16 @@ func (d *Desk) ShowSync(s SyncState) {
 	d.syncLine.Text.SetText(text)
 	d.syncLine.relayout()
 	d.lastSync, d.progress = s, SyncProgress{}
-	if s.Changed {
+	d.recountAfterSync(s.Changed)
+}
+
+// recountAfterSync counts conflicts again when syncs moved changes, at
+// most every recountEvery.
+func (d *Desk) recountAfterSync(changed bool) {
+	l := d.syncLine
+	l.stale = l.stale || changed
+	if l.stale && time.Since(l.counted) >= recountEvery {
+		l.stale, l.counted = false, time.Now()
 		d.countConflicts()
 	}
 }
