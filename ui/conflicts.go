@@ -58,7 +58,7 @@ type ConflictDetail struct {
 func (s *ConflictScreen) Conflicts() []store.FieldConflict { return s.conflicts }
 
 func (d *Desk) showConflicts() {
-	if d.staff != nil && d.conflictStore() != nil {
+	if d.staff != nil && d.staff.Role.CanEditPersons() && d.conflictStore() != nil {
 		d.show(d.buildConflicts)
 	}
 }

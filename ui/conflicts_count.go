@@ -16,13 +16,14 @@ func (d *Desk) conflictStore() ConflictStore {
 }
 
 // countConflicts counts the conflicts the logged-in staff member may
-// resolve, off the UI goroutine (the count reads the whole log), and shows
+// resolve (none for a role that does not edit files), off the UI goroutine (the count reads the whole log), and shows
 // the count on the sync line and the home screen. Call it on the UI
 // goroutine; a newer count overtakes an older one.
 func (d *Desk) countConflicts() {
 	cs := d.conflictStore()
 	d.countGen++
-	if cs == nil || d.staff == nil {
+	// Only roles that edit files decide; the others are not asked.
+	if cs == nil || d.staff == nil || !d.staff.Role.CanEditPersons() {
 		d.conflictCount = 0
 		d.showConflictCount()
 		return

@@ -326,3 +326,26 @@ func TestSyncRecountsConflicts(t *testing.T) {
 	}
 	<-done
 }
+
+// TestConflictsNotOfferedToReaders: a counsellor reads files but does not
+// edit them, so is neither shown the count nor let into the screen.
+func TestConflictsNotOfferedToReaders(t *testing.T) {
+	f := newFixture(t, language.English)
+	conflictOnDesk(t, f)
+	f.desk.Logout()
+	f.loginAs("counsellor1", intake.RoleCounsellor)
+	done := make(chan struct{}, 1)
+	f.desk.onCounted = func() { done <- struct{}{} }
+	f.desk.countConflicts()
+	select { // a count made for this role would show by now
+	case <-done:
+	case <-time.After(2 * time.Second):
+	}
+	if f.desk.syncLine.Conflicts.Visible() || f.desk.Home.Conflicts.Visible() {
+		t.Fatal("a counsellor is offered conflicts to resolve")
+	}
+	f.desk.showConflicts()
+	if f.desk.Conflicts != nil {
+		t.Fatal("a counsellor reached the conflict screen")
+	}
+}
