@@ -45,7 +45,7 @@ type Desk struct {
 	ctx     context.Context
 
 	staff    *intake.Staff
-	syncLine *syncLine
+	syncLine *SyncLine
 	lastSync SyncState
 	rebuild  func() fyne.CanvasObject
 	focus    fyne.Focusable // what the screen being built wants focused

@@ -38,10 +38,10 @@ const progressFrom = 1000
 // maxSkew is how far the desk's clock may drift before staff are told.
 const maxSkew = 5 * time.Second
 
-// syncLine is the bottom-right corner of every screen: the sync state in
+// SyncLine is the bottom-right corner of every screen: the sync state in
 // words, a progress bar during a long first sync, and the way to the
 // conflicts when there are any.
-type syncLine struct {
+type SyncLine struct {
 	Text      *widget.Label
 	Progress  *widget.ProgressBar
 	Conflicts *widget.Button
@@ -68,14 +68,14 @@ func (d *Desk) bottomRow() *fyne.Container {
 }
 
 // relayout gives the line the width its new text or buttons need.
-func (l *syncLine) relayout() {
+func (l *SyncLine) relayout() {
 	if l.row != nil {
 		l.row.Refresh()
 	}
 }
 
-func newSyncLine(onConflicts func()) *syncLine {
-	l := &syncLine{
+func newSyncLine(onConflicts func()) *SyncLine {
+	l := &SyncLine{
 		Text:      &widget.Label{Alignment: fyne.TextAlignTrailing},
 		Progress:  widget.NewProgressBar(),
 		Conflicts: &widget.Button{Icon: theme.WarningIcon(), Importance: widget.WarningImportance, OnTapped: onConflicts},
@@ -85,6 +85,9 @@ func newSyncLine(onConflicts func()) *syncLine {
 	l.box = container.NewHBox(l.Conflicts, container.NewGridWrap(fyne.NewSize(180, l.Progress.MinSize().Height), l.Progress), l.Text)
 	return l
 }
+
+// SyncLine returns the desk's sync line, for tests.
+func (d *Desk) SyncLine() *SyncLine { return d.syncLine }
 
 // ShowSync updates the sync line after a sync attempt and ends any
 // progress display. Call it on the UI goroutine (fyne.Do).
