@@ -99,7 +99,17 @@ type Progress struct {
 	// Cursor and Last are the desk's position and the central's end;
 	// Last - Cursor bounds what remains to pull.
 	Cursor, Last int64
+	// Start is the desk's position when this pull began: Cursor - Start
+	// of Last - Start changes received so far (Received and Total).
+	Start int64
 }
+
+// Received is how many of the central's changes this pull has gone past.
+func (p Progress) Received() int64 { return max(p.Cursor-p.Start, 0) }
+
+// Total is how many changes the central had after the desk's position
+// when this pull began, as far as the last page told (0 before a page).
+func (p Progress) Total() int64 { return max(p.Last-p.Start, 0) }
 
 func (c *Client) progress(p Progress, final bool) {
 	if c.OnProgress == nil || (!final && time.Since(c.lastProgress) < ProgressEvery) {
@@ -270,6 +280,7 @@ func (c *Client) pullAll(ctx context.Context) (pulled, fresh int, err error) {
 	if err != nil {
 		return 0, 0, wrap("pull", err)
 	}
+	start := cursor
 	for {
 		q := url.Values{"after": {strconv.FormatInt(cursor, 10)}, "schema": {strconv.Itoa(intake.SchemaVersion)},
 			"limit": {strconv.Itoa(c.pageSize())}}
@@ -291,7 +302,7 @@ func (c *Client) pullAll(ctx context.Context) (pulled, fresh int, err error) {
 			}
 			cursor = page.Next
 		}
-		c.progress(Progress{Pulled: pulled, Cursor: cursor, Last: page.Last}, !page.More)
+		c.progress(Progress{Pulled: pulled, Cursor: cursor, Last: page.Last, Start: start}, !page.More)
 		if !page.More {
 			return pulled, fresh, nil
 		}

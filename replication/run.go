@@ -22,12 +22,24 @@ type Status struct {
 	Err error
 }
 
+// OnlinePoll is how often a desk that reaches its central asks it for
+// news. A save at one desk nudges its push at once; the other desks learn
+// of it at their next poll, so this bounds how late an edit shows
+// elsewhere. An idle poll is one small request (an empty page), and the
+// central allows each desk far more (central.DefaultDeskRate).
+const OnlinePoll = time.Second
+
+// MaxRetryPause bounds the pause between attempts to reach a central that
+// does not answer: a desk offline for hours tries twice a minute.
+const MaxRetryPause = 30 * time.Second
+
 // Run syncs now and then every interval until ctx ends, or at once when
 // Nudge is called (after a local save). While the store is locked (no
 // staff logged in) rounds are skipped quietly: sealed events can be
-// neither pushed nor applied. Failures to reach the central are
-// retried with growing pauses up to the interval; a refusal that waiting
-// cannot cure (revoked desk, update required) stops Run with its error.
+// neither pushed nor applied. Failures to reach the central are retried
+// with growing pauses up to MaxRetryPause (or the interval, if longer); a
+// refusal that waiting cannot cure (revoked desk, update required) stops
+// Run with its error.
 // report, if set, receives the status after every attempt, from Run's
 // goroutine.
 func (c *Client) Run(ctx context.Context, interval time.Duration, report func(Status)) error {
@@ -65,7 +77,8 @@ func (c *Client) Run(ctx context.Context, interval time.Duration, report func(St
 		}
 		wait := interval
 		if failures > 0 {
-			wait = min(interval, Backoff{Min: time.Second, Max: interval}.wait(failures))
+			ceiling := max(interval, MaxRetryPause)
+			wait = Backoff{Min: max(min(interval, time.Second), time.Millisecond), Max: ceiling}.wait(failures)
 		}
 		if !c.waitRound(ctx, wait) {
 			return nil

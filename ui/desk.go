@@ -45,11 +45,19 @@ type Desk struct {
 	ctx     context.Context
 
 	staff    *intake.Staff
-	syncLine *widget.Label
+	syncLine *SyncLine
 	lastSync SyncState
 	rebuild  func() fyne.CanvasObject
 	focus    fyne.Focusable // what the screen being built wants focused
 	status   *widget.Label
+
+	// Sync progress and conflicts between desks: the last count, which
+	// count is current, for whom it was made, and a test hook told after
+	// each count.
+	progress                SyncProgress
+	conflictCount, countGen int
+	countedFor              *intake.Staff
+	onCounted               func()
 
 	// The screen on display, for keyboard shortcuts and tests.
 	Login    *LoginScreen
@@ -61,6 +69,8 @@ type Desk struct {
 	Drafts   *DraftsScreen
 	// StaffAdmin is the accounts screen (administrators).
 	StaffAdmin *StaffScreen
+	// Conflicts is the screen of conflicts between desks.
+	Conflicts *ConflictScreen
 }
 
 // NewDesk prepares the desk in win; call Start to show the first screen.
@@ -74,7 +84,7 @@ func NewDesk(win fyne.Window, st Store, cat *i18n.Catalog, opts Options) *Desk {
 	d := &Desk{win: win, store: st, catalog: cat, opts: opts, ctx: context.Background()}
 	d.loc = cat.Localizer(opts.Language)
 	d.status = widget.NewLabel("")
-	d.syncLine = newSyncLine()
+	d.syncLine = newSyncLine(d.showConflicts)
 	d.addShortcuts()
 	return d
 }
@@ -114,14 +124,13 @@ func (d *Desk) SetLanguage(tag language.Tag) {
 // show replaces the window content with the screen build makes.
 func (d *Desk) show(build func() fyne.CanvasObject) {
 	d.Login, d.FirstRun, d.Home, d.Form, d.Import, d.House, d.Drafts, d.StaffAdmin = nil, nil, nil, nil, nil, nil, nil, nil
+	d.Conflicts = nil
 	d.rebuild = build
 	d.win.SetTitle(d.loc.S("app.title"))
 	d.focus = nil
 	content := build()
-	d.win.SetContent(container.NewBorder(nil, container.NewBorder(nil, nil, nil, d.syncLine, d.status), nil, nil, content))
-	if d.syncLine.Text != "" {
-		d.ShowSync(d.lastSync) // in the new language
-	}
+	d.win.SetContent(container.NewBorder(nil, d.bottomRow(), nil, nil, content))
+	d.showSyncLine() // in the new language
 	// Focus only once the content is on the canvas: focusing an object the
 	// canvas does not hold yet is silently ignored.
 	if d.focus != nil {
@@ -210,5 +219,7 @@ func (d *Desk) escape() {
 		d.Form.Cancel()
 	case d.Import != nil, d.House != nil, d.Drafts != nil, d.StaffAdmin != nil:
 		d.showHome()
+	case d.Conflicts != nil:
+		d.conflictsBack()
 	}
 }

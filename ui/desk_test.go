@@ -168,17 +168,17 @@ func TestSyncLineSaysWhatWaits(t *testing.T) {
 	f := newFixture(t, language.French)
 	f.loginAs("desk1", intake.RoleReception)
 	f.desk.ShowSync(SyncState{Online: false, Waiting: 3})
-	offline := f.desk.syncLine.Text
+	offline := f.desk.syncLine.Text.Text
 	if !strings.Contains(offline, "3") || strings.HasPrefix(offline, "[") {
 		t.Fatalf("offline line %q should count the waiting changes in French", offline)
 	}
 	f.desk.ShowSync(SyncState{Online: true, LastSync: time.Date(2026, 11, 23, 9, 41, 0, 0, time.UTC), ClockSkew: 42 * time.Second})
-	online := f.desk.syncLine.Text
+	online := f.desk.syncLine.Text.Text
 	if online == offline || !strings.Contains(online, "09:41") || !strings.Contains(online, "42") {
 		t.Fatalf("online line %q should give the time and warn about the clock", online)
 	}
 	f.desk.SetLanguage(language.German)
-	if f.desk.syncLine.Text == online {
+	if f.desk.syncLine.Text.Text == online {
 		t.Fatal("the sync line did not follow the language switch")
 	}
 	saved := 0

@@ -32,6 +32,8 @@ type HomeScreen struct {
 	Drafts *widget.Button
 	// Staff manages accounts (administrators only).
 	Staff *widget.Button
+	// Conflicts opens the conflicts between desks, shown while there are some.
+	Conflicts *widget.Button
 
 	rows   []store.Summary
 	filter store.ListFilter
@@ -76,6 +78,7 @@ func (d *Desk) buildHome() fyne.CanvasObject {
 	}
 	top := container.NewBorder(nil, nil, nil, d.homeToolbar(h), h.Search)
 	d.refreshHome()
+	d.refreshConflictCount()
 	d.focus = h.Search
 	header := container.NewVBox(top, container.NewBorder(nil, nil, nil, h.Count, h.Tabs))
 	return container.NewBorder(header, nil, nil, nil, h.Results)
@@ -104,7 +107,8 @@ func (d *Desk) homeToolbar(h *HomeScreen) fyne.CanvasObject {
 	if !d.staff.Role.CanManageStaff() {
 		h.Staff.Hide()
 	}
-	return container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, h.Staff, d.languageSelect(), h.Logout)
+	h.Conflicts = d.newConflictsButton()
+	return container.NewHBox(h.Conflicts, h.New, h.Import, h.Newcomer, h.Drafts, h.Staff, d.languageSelect(), h.Logout)
 }
 
 func (d *Desk) toNewcomer() {

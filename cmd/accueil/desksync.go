@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"log"
-	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -13,9 +12,10 @@ import (
 	"accueil/ui"
 )
 
-// syncInterval is how often an enrolled desk syncs when nothing nudges it;
-// a save nudges it at once.
-const syncInterval = 30 * time.Second
+// syncInterval is how often an enrolled desk syncs when nothing nudges it
+// and the central answers; a save nudges it at once. Offline, attempts
+// space out to replication.MaxRetryPause.
+const syncInterval = replication.OnlinePoll
 
 // startSync runs the desk's sync in the background when the desk is
 // enrolled, reporting to the sync line, and returns the function that
@@ -37,9 +37,18 @@ func startSync(ctx context.Context, st *store.Store, desk *ui.Desk) func() {
 }
 
 func syncInBackground(ctx context.Context, st *store.Store, cl *replication.Client, desk *ui.Desk) {
+	// The client reports at most every replication.ProgressEvery: the
+	// sync line redraws a few times a second however fast pages come.
+	cl.OnProgress = func(p replication.Progress) {
+		shown := ui.SyncProgress{Received: int(p.Received()), Total: int(p.Total())}
+		fyne.Do(func() { desk.ShowSyncProgress(shown) })
+	}
 	report := func(s replication.Status) {
 		waiting, _ := st.OutboxCount(ctx)
-		state := ui.SyncState{Online: s.Online && s.Err == nil, LastSync: s.LastSync, Waiting: waiting, ClockSkew: cl.ClockSkew()}
+		state := ui.SyncState{
+			Online: s.Online && s.Err == nil, LastSync: s.LastSync, Waiting: waiting, ClockSkew: cl.ClockSkew(),
+			Changed: s.Err == nil && (s.Last.New > 0 || s.Last.Pushed > 0),
+		}
 		fyne.Do(func() { desk.ShowSync(state) })
 	}
 	if err := cl.Run(ctx, syncInterval, report); err != nil {
