@@ -48,6 +48,10 @@ func conflictOnDesk(t *testing.T, f *fixture) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { other.Close() })
+	// The other desk's first account makes its data key and unlocks it.
+	if _, err := other.CreateStaff(ctx, nil, "otheradmin", "other-desk-password", intake.RoleAdmin); err != nil {
+		t.Fatal(err)
+	}
 	p, _, err := f.store.SavePerson(ctx, me, intake.Person{Surname: "Testperson", GivenNames: "Alpha",
 		BirthDate: intake.MustDate("1990-04-12"), NNumber: "N 000 000 01"}, nil)
 	if err != nil {

@@ -62,6 +62,10 @@ func enrolledStore(t *testing.T, url string, cst *central.SQLiteStorage, id cent
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	// The first account makes the desk's data key and unlocks the store.
+	if _, err := st.CreateStaff(ctx, nil, "deskadmin", "desk-admin-password", intake.RoleAdmin); err != nil {
+		t.Fatal(err)
+	}
 	code, err := central.NewCode(ctx, cst, id.CA, time.Hour, time.Now())
 	if err != nil {
 		t.Fatal(err)
