@@ -38,6 +38,7 @@ const (
 	ActionStaffUnlock Action = "staff_unlock"   // a locked-out account unlocked
 	ActionSettings    Action = "settings"       // a security setting changed
 	ActionStatistics  Action = "statistics"     // aggregate counts read
+	ActionLockout     Action = "login_locked"   // a login name locked after too many failures
 )
 
 // Actions lists every audited action, for filters.
@@ -46,7 +47,7 @@ var Actions = []Action{
 	ActionImport, ActionUndoImport, ActionHousehold, ActionHouseRead, ActionLogin,
 	ActionLoginFailed, ActionStaffCreate, ActionStaffChange, ActionExport, ActionPrint,
 	ActionDelete, ActionAccess, ActionAnonymise, ActionAuditExport, ActionAuditVerify,
-	ActionStaffUnlock, ActionSettings, ActionStatistics,
+	ActionStaffUnlock, ActionSettings, ActionStatistics, ActionLockout,
 }
 
 // AuditEntry is one audited read or write.
