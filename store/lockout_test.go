@@ -144,3 +144,31 @@ func TestCreateStaffRefusesWeakPasswords(t *testing.T) {
 		}
 	}
 }
+
+func TestIdleLockSetting(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	if d, err := s.IdleLock(ctx); err != nil || d != DefaultIdleLock {
+		t.Fatalf("default idle lock = %s, %v", d, err)
+	}
+	tests := []struct {
+		by   intake.Staff
+		d    time.Duration
+		want error
+	}{
+		{admin, 2 * time.Minute, nil},
+		{reception, 3 * time.Minute, ErrForbidden},
+		{admin, 10 * time.Second, ErrInvalid},
+		{admin, 2 * time.Hour, ErrInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.by.Role, tt.d), func(t *testing.T) {
+			if err := s.SetIdleLock(ctx, tt.by, tt.d); !errors.Is(err, tt.want) {
+				t.Errorf("SetIdleLock: %v, want %v", err, tt.want)
+			}
+		})
+	}
+	if d, err := s.IdleLock(ctx); err != nil || d != 2*time.Minute {
+		t.Fatalf("idle lock = %s, %v; want 2m", d, err)
+	}
+}

@@ -61,6 +61,9 @@ type Desk struct {
 	Drafts   *DraftsScreen
 	// StaffAdmin is the accounts screen (administrators).
 	StaffAdmin *StaffScreen
+	// Security screens: audit trail, lock, statistics, retention.
+	Audit *AuditScreen
+	sec   security
 }
 
 // NewDesk prepares the desk in win; call Start to show the first screen.
@@ -114,11 +117,12 @@ func (d *Desk) SetLanguage(tag language.Tag) {
 // show replaces the window content with the screen build makes.
 func (d *Desk) show(build func() fyne.CanvasObject) {
 	d.Login, d.FirstRun, d.Home, d.Form, d.Import, d.House, d.Drafts, d.StaffAdmin = nil, nil, nil, nil, nil, nil, nil, nil
+	d.Audit = nil
 	d.rebuild = build
 	d.win.SetTitle(d.loc.S("app.title"))
 	d.focus = nil
 	content := build()
-	d.win.SetContent(container.NewBorder(nil, container.NewBorder(nil, nil, nil, d.syncLine, d.status), nil, nil, content))
+	d.win.SetContent(container.NewBorder(nil, container.NewBorder(nil, nil, d.lockButton(), d.syncLine, d.status), nil, nil, content))
 	if d.syncLine.Text != "" {
 		d.ShowSync(d.lastSync) // in the new language
 	}
@@ -162,7 +166,7 @@ func (d *Desk) languageSelect() *widget.Select {
 }
 
 // deskKeys are the keys of the desk's Ctrl shortcuts.
-var deskKeys = []fyne.KeyName{fyne.KeyF, fyne.KeyN, fyne.KeyS}
+var deskKeys = []fyne.KeyName{fyne.KeyF, fyne.KeyN, fyne.KeyS, fyne.KeyL}
 
 func isDeskShortcut(s *desktop.CustomShortcut) bool {
 	return s.Modifier == fyne.KeyModifierShortcutDefault && slices.Contains(deskKeys, s.KeyName)
@@ -180,7 +184,8 @@ func (d *Desk) addShortcuts() {
 	})
 }
 
-// onShortcut runs Ctrl+F (search), Ctrl+N (new arrival), Ctrl+S (save).
+// onShortcut runs Ctrl+F (search), Ctrl+N (new arrival), Ctrl+S (save),
+// Ctrl+L (lock).
 func (d *Desk) onShortcut(s fyne.Shortcut) {
 	cs, ok := s.(*desktop.CustomShortcut)
 	if !ok || d.staff == nil {
@@ -200,15 +205,18 @@ func (d *Desk) onShortcut(s fyne.Shortcut) {
 		if d.Form != nil {
 			d.Form.Save()
 		}
+	case fyne.KeyL:
+		d.LockNow()
 	}
 }
 
 // escape cancels the screen on display: back to the lists.
 func (d *Desk) escape() {
 	switch {
+	case d.Locked():
 	case d.Form != nil:
 		d.Form.Cancel()
-	case d.Import != nil, d.House != nil, d.Drafts != nil, d.StaffAdmin != nil:
+	case d.Import != nil, d.House != nil, d.Drafts != nil, d.StaffAdmin != nil, d.Audit != nil:
 		d.showHome()
 	}
 }

@@ -32,6 +32,8 @@ type HomeScreen struct {
 	Drafts *widget.Button
 	// Staff manages accounts (administrators only).
 	Staff *widget.Button
+	// Audit reads the audit trail (administrators only).
+	Audit *widget.Button
 
 	rows   []store.Summary
 	filter store.ListFilter
@@ -104,7 +106,8 @@ func (d *Desk) homeToolbar(h *HomeScreen) fyne.CanvasObject {
 	if !d.staff.Role.CanManageStaff() {
 		h.Staff.Hide()
 	}
-	return container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, h.Staff, d.languageSelect(), h.Logout)
+	h.Audit = d.auditButton()
+	return container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, h.Staff, h.Audit, d.languageSelect(), h.Logout)
 }
 
 func (d *Desk) toNewcomer() {

@@ -19,6 +19,7 @@ type StaffScreen struct {
 	Back                    *widget.Button
 	Error                   *widget.Label
 	List                    *widget.List
+	Security                *StaffSecurity
 	staff                   []intake.Staff
 }
 
@@ -52,7 +53,7 @@ func (d *Desk) buildStaff() fyne.CanvasObject {
 	)
 	d.focus = s.Name
 	title := widget.NewLabelWithStyle(l.S("staff.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewVBox(container.NewHBox(s.Back, title), form, s.Add, s.Error)
+	top := container.NewVBox(container.NewHBox(s.Back, title), form, s.Add, s.Error, d.staffSecurity(s))
 	return container.NewBorder(top, nil, nil, nil, s.List)
 }
 
