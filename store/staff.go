@@ -57,7 +57,7 @@ func (s *Store) CreateStaff(ctx context.Context, by *intake.Staff, name, passwor
 func (s *Store) createStaff(ctx context.Context, by *intake.Staff, name, password string, role intake.Role) (intake.Staff, error) {
 	name = strings.TrimSpace(name)
 	switch {
-	case !role.Valid(), name == "", utf8.RuneCountInString(name) > intake.MaxNameLen:
+	case !role.Known(), name == "", utf8.RuneCountInString(name) > intake.MaxNameLen:
 		return intake.Staff{}, ErrInvalid
 	case intake.CheckPassword(name, password) != "":
 		return intake.Staff{}, ErrWeakPassword

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"accueil/intake"
 	"accueil/store"
 )
 
@@ -42,7 +43,13 @@ type HomeScreen struct {
 // Rows returns the persons the list shows, in display order.
 func (h *HomeScreen) Rows() []store.Summary { return slices.Clone(h.rows) }
 
-func (d *Desk) showHome() { d.show(d.buildHome) }
+func (d *Desk) showHome() {
+	if d.staff != nil && d.staff.Role == intake.RoleStatistics {
+		d.showStatistics() // no person data for this role
+		return
+	}
+	d.show(d.buildHome)
+}
 
 func (d *Desk) buildHome() fyne.CanvasObject {
 	h := &HomeScreen{filter: store.ListArrivedToday}
@@ -107,7 +114,7 @@ func (d *Desk) homeToolbar(h *HomeScreen) fyne.CanvasObject {
 		h.Staff.Hide()
 	}
 	h.Audit = d.auditButton()
-	return container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, h.Staff, h.Audit, d.languageSelect(), h.Logout)
+	return container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, h.Staff, h.Audit, d.securityButtons(), d.languageSelect(), h.Logout)
 }
 
 func (d *Desk) toNewcomer() {

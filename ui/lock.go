@@ -35,6 +35,7 @@ type security struct {
 	ticker   *time.Ticker
 	Lock     *LockScreen
 	onLocked func() // tests
+	stats    *StatisticsScreen
 }
 
 // screens is what the desk shows, kept while it is locked.

@@ -32,7 +32,7 @@ func (d *Desk) buildStaff() fyne.CanvasObject {
 	s := &StaffScreen{Name: newKeyEntry(d.showHome), Password: newPasswordEntry(d.showHome), Confirm: newPasswordEntry(d.showHome)}
 	d.StaffAdmin = s
 	l := d.loc
-	s.Role = newChoice(stringsOf(intake.Roles), func(v string) string { return l.S("role." + v) }, false)
+	s.Role = newChoice(stringsOf(intake.AllRoles), func(v string) string { return l.S("role." + v) }, false)
 	s.Role.SetValue(string(intake.RoleReception))
 	s.Error = widget.NewLabel("")
 	s.Error.Importance = widget.DangerImportance
