@@ -234,6 +234,9 @@ func (s *Store) History(ctx context.Context, by intake.Staff, id string) ([]inta
 		}
 		slices.SortStableFunc(out, func(a, b intake.Event) int { return a.Time.Compare(b.Time) })
 		out = redactEvents(by.Role, out)
+		if out, err = hideAnonymised(t, out); err != nil {
+			return err
+		}
 		return t.audit(by, ActionHistory, intake.EntityPerson, id, "")
 	})
 	if err != nil {
