@@ -117,7 +117,7 @@ func (d *Desk) SetLanguage(tag language.Tag) {
 // show replaces the window content with the screen build makes.
 func (d *Desk) show(build func() fyne.CanvasObject) {
 	d.Login, d.FirstRun, d.Home, d.Form, d.Import, d.House, d.Drafts, d.StaffAdmin = nil, nil, nil, nil, nil, nil, nil, nil
-	d.Audit, d.sec.stats = nil, nil
+	d.Audit, d.sec.stats, d.sec.retention = nil, nil, nil
 	d.rebuild = build
 	d.win.SetTitle(d.loc.S("app.title"))
 	d.focus = nil
@@ -216,7 +216,7 @@ func (d *Desk) escape() {
 	case d.Locked():
 	case d.Form != nil:
 		d.Form.Cancel()
-	case d.Import != nil, d.House != nil, d.Drafts != nil, d.StaffAdmin != nil, d.Audit != nil:
+	case d.Import != nil, d.House != nil, d.Drafts != nil, d.StaffAdmin != nil, d.Audit != nil, d.sec.retention != nil:
 		d.showHome()
 	}
 }

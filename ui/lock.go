@@ -25,17 +25,18 @@ type lockSettings interface {
 // security is the desk's session state: the idle watch, the lock and the
 // work parked by staff members who handed the desk to someone else.
 type security struct {
-	now      func() time.Time // tests pin it
-	idle     time.Duration
-	last     time.Time // last sign of use
-	sign     uint64    // fingerprint of what the staff touch, see activity
-	locked   *intake.Staff
-	work     screens // what the locked staff member had on screen
-	parked   map[string]screens
-	ticker   *time.Ticker
-	Lock     *LockScreen
-	onLocked func() // tests
-	stats    *StatisticsScreen
+	now       func() time.Time // tests pin it
+	idle      time.Duration
+	last      time.Time // last sign of use
+	sign      uint64    // fingerprint of what the staff touch, see activity
+	locked    *intake.Staff
+	work      screens // what the locked staff member had on screen
+	parked    map[string]screens
+	ticker    *time.Ticker
+	Lock      *LockScreen
+	onLocked  func() // tests
+	stats     *StatisticsScreen
+	retention *RetentionScreen
 }
 
 // screens is what the desk shows, kept while it is locked.

@@ -98,7 +98,7 @@ func (d *Desk) statisticsButton() *widget.Button {
 
 // securityButtons are the admin's further security screens on the lists.
 func (d *Desk) securityButtons() fyne.CanvasObject {
-	return container.NewHBox(d.statisticsButton())
+	return container.NewHBox(d.statisticsButton(), d.retentionButton())
 }
 
 // Statistics returns the statistics screen on display, or nil.
