@@ -34,7 +34,12 @@ func TestAdminReadsFiltersExportsAndChecksTheAudit(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	test.Tap(f.desk.Home.Audit)
+	test.Tap(f.desk.Home.Audit) // the security menu
+	menu := f.desk.SecurityMenu()
+	if menu == nil || len(menu.Items) != 3 {
+		t.Fatalf("security menu %+v, want audit, statistics, retention", menu)
+	}
+	menu.Items[0].Action()
 	a := f.desk.Audit
 	if a == nil {
 		t.Fatal("no audit screen for an administrator")

@@ -33,7 +33,8 @@ type HomeScreen struct {
 	Drafts *widget.Button
 	// Staff manages accounts (administrators only).
 	Staff *widget.Button
-	// Audit reads the audit trail (administrators only).
+	// Audit opens the security menu: audit trail, statistics, retention
+	// (administrators only).
 	Audit *widget.Button
 
 	rows   []store.Summary
@@ -113,8 +114,7 @@ func (d *Desk) homeToolbar(h *HomeScreen) fyne.CanvasObject {
 	if !d.staff.Role.CanManageStaff() {
 		h.Staff.Hide()
 	}
-	h.Audit = d.auditButton()
-	return container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, h.Staff, h.Audit, d.securityButtons(), d.languageSelect(), h.Logout)
+	return container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, h.Staff, d.securityButtons(h), d.languageSelect(), h.Logout)
 }
 
 func (d *Desk) toNewcomer() {

@@ -37,6 +37,7 @@ type security struct {
 	onLocked  func() // tests
 	stats     *StatisticsScreen
 	retention *RetentionScreen
+	menu      *fyne.Menu
 }
 
 // screens is what the desk shows, kept while it is locked.
@@ -62,8 +63,9 @@ type LockScreen struct {
 	Switch   *widget.Button
 	Error    *widget.Label
 	// Name is the other person's login name, shown after Switch.
-	Name  *keyEntry
-	other bool
+	Name     *keyEntry
+	nameForm *widget.Form
+	other    bool
 }
 
 // LockScreen returns the lock screen on display, or nil.
@@ -177,12 +179,14 @@ func (d *Desk) showLock() {
 	s.Switch = &widget.Button{Text: l.S("lock.switch"), Icon: theme.AccountIcon(), OnTapped: func() { d.lockSwitch(s) }}
 	s.Password.OnSubmitted = func(string) { d.unlock(s) }
 	s.Name.OnSubmitted = func(string) { d.win.Canvas().Focus(s.Password) }
-	s.Name.Hide()
 	title := widget.NewLabelWithStyle(l.S("lock.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	body := widget.NewLabel(l.T("lock.body", map[string]any{"Name": d.sec.locked.Name}))
 	body.Wrapping = fyne.TextWrapWord
-	form := widget.NewForm(widget.NewFormItem(l.S("login.name"), s.Name), widget.NewFormItem(l.S("login.password"), s.Password))
-	box := container.NewVBox(title, body, form, container.NewHBox(s.Unlock, s.Switch), s.Error)
+	// The name's form shows only once another person logs in.
+	s.nameForm = widget.NewForm(widget.NewFormItem(l.S("login.name"), s.Name))
+	s.nameForm.Hide()
+	form := widget.NewForm(widget.NewFormItem(l.S("login.password"), s.Password))
+	box := container.NewVBox(title, body, s.nameForm, form, container.NewHBox(s.Unlock, s.Switch), s.Error)
 	d.win.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(480, 320), box)))
 	d.win.Canvas().Focus(s.Password)
 }
@@ -190,7 +194,7 @@ func (d *Desk) showLock() {
 // lockSwitch turns the lock screen into a login for another person.
 func (d *Desk) lockSwitch(s *LockScreen) {
 	s.other = true
-	s.Name.Show()
+	s.nameForm.Show()
 	s.Switch.Hide()
 	d.win.Canvas().Focus(s.Name)
 }

@@ -96,10 +96,30 @@ func (d *Desk) statisticsButton() *widget.Button {
 	return b
 }
 
-// securityButtons are the admin's further security screens on the lists.
-func (d *Desk) securityButtons() fyne.CanvasObject {
-	return container.NewHBox(d.statisticsButton(), d.retentionButton())
+// securityButtons is the admin's menu of the security screens: audit
+// trail, statistics, retention. One button keeps the lists' toolbar short.
+func (d *Desk) securityButtons(h *HomeScreen) fyne.CanvasObject {
+	var items []*fyne.MenuItem
+	for _, b := range []*widget.Button{d.auditButton(), d.statisticsButton(), d.retentionButton()} {
+		if b.Visible() {
+			items = append(items, fyne.NewMenuItem(b.Text, b.OnTapped))
+		}
+	}
+	d.sec.menu = fyne.NewMenu("", items...)
+	b := &widget.Button{Text: d.loc.S("home.security"), Icon: theme.MenuDropDownIcon(), IconPlacement: widget.ButtonIconTrailingText}
+	b.OnTapped = func() {
+		c := d.win.Canvas()
+		widget.ShowPopUpMenuAtPosition(d.sec.menu, c, fyne.CurrentApp().Driver().AbsolutePositionForObject(b).AddXY(0, b.Size().Height))
+	}
+	if len(items) == 0 {
+		b.Hide()
+	}
+	h.Audit = b
+	return b
 }
+
+// SecurityMenu returns the admin's security menu of the lists, or nil.
+func (d *Desk) SecurityMenu() *fyne.Menu { return d.sec.menu }
 
 // Statistics returns the statistics screen on display, or nil.
 func (d *Desk) Statistics() *StatisticsScreen { return d.sec.stats }
