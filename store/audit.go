@@ -78,6 +78,11 @@ func (t *txn) audit(by intake.Staff, a Action, et intake.EntityType, entity, eve
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
+	if a == ActionLogin {
+		if err := t.clearFailures(by.ID); err != nil {
+			return fmt.Errorf("audit: %w", err)
+		}
+	}
 	return t.step("audit")
 }
 

@@ -53,8 +53,8 @@ func delayAfter(n int) time.Duration {
 
 // loginGate runs before the password is checked. It refuses while the
 // name must wait and otherwise counts the attempt as a failure in
-// advance, so that parallel guesses cannot slip past the count;
-// loginSucceeded takes it back.
+// advance, so that parallel guesses cannot slip past the count; a
+// successful login clears it (clearFailures).
 func (s *Store) loginGate(ctx context.Context, name string) error {
 	key := nameKey(name)
 	return s.write(ctx, func(t *txn) error {
@@ -108,12 +108,12 @@ func (t *txn) countFailure(key string, n int, now time.Time) error {
 	return err
 }
 
-// loginSucceeded clears the name's failures after a good password.
-func (s *Store) loginSucceeded(ctx context.Context, name string) error {
-	return s.write(ctx, func(t *txn) error {
-		_, err := t.exec(`DELETE FROM login_failures WHERE name_key = ?`, nameKey(name))
-		return err
-	})
+// clearFailures forgets the failures of the account that just logged in.
+// audit calls it with the login's audit row, in the same transaction, so
+// that Authenticate needs no second hook.
+func (t *txn) clearFailures(staffID string) error {
+	_, err := t.exec(`DELETE FROM login_failures WHERE name_key = (SELECT name_key FROM staff WHERE id = ?)`, staffID)
+	return err
 }
 
 // LockedStaff returns the IDs of the accounts locked now, with the time
