@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -52,7 +53,10 @@ type screens struct {
 	drafts  *DraftsScreen
 	staff   *StaffScreen
 	audit   *AuditScreen
-	valid   bool
+	// overlays are the dialogs that were open: hidden while locked, as
+	// they may show personal data.
+	overlays []fyne.CanvasObject
+	valid    bool
 }
 
 // LockScreen asks the staff member who locked the desk for their password,
@@ -252,8 +256,14 @@ func (d *Desk) loginError(err error) string {
 }
 
 func (d *Desk) saveScreens() screens {
+	ov := d.win.Canvas().Overlays()
+	open := slices.Clone(ov.List()) // Remove clears the list's backing array
+	for i := len(open) - 1; i >= 0; i-- {
+		ov.Remove(open[i])
+	}
 	return screens{content: d.win.Content(), rebuild: d.rebuild, login: d.Login, home: d.Home, form: d.Form,
-		imp: d.Import, house: d.House, drafts: d.Drafts, staff: d.StaffAdmin, audit: d.Audit, valid: true}
+		imp: d.Import, house: d.House, drafts: d.Drafts, staff: d.StaffAdmin, audit: d.Audit,
+		overlays: open, valid: true}
 }
 
 func (d *Desk) restoreScreens(s screens) {
@@ -265,6 +275,9 @@ func (d *Desk) restoreScreens(s screens) {
 		s.login, s.home, s.form, s.imp, s.house, s.drafts, s.staff, s.audit
 	d.rebuild = s.rebuild
 	d.win.SetContent(s.content)
+	for _, o := range s.overlays {
+		d.win.Canvas().Overlays().Add(o)
+	}
 }
 
 // fmtPointer identifies an object for the activity fingerprint.

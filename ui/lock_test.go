@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"golang.org/x/text/language"
@@ -46,7 +47,9 @@ func TestIdleDeskLocksAndKeepsTheForm(t *testing.T) {
 	if f.desk.Locked() {
 		t.Fatal("locked 119 s after the last keystroke, with a 2 min idle time")
 	}
-	clock.t = clock.t.Add(time.Second)
+	dialog.ShowInformation("Testperson", "Testperson Alpha", f.win)
+	f.desk.CheckIdle() // a dialog opening is use
+	clock.t = clock.t.Add(2 * time.Minute)
 	f.desk.CheckIdle()
 	if !f.desk.Locked() || f.desk.LockScreen() == nil {
 		t.Fatal("not locked after 2 min without use")
@@ -71,6 +74,9 @@ func TestIdleDeskLocksAndKeepsTheForm(t *testing.T) {
 	if f.desk.Form.Surname.Text != "Testperson" || f.desk.Form.GivenNames.Text != "Alpha" {
 		t.Errorf("typed text lost: %q %q", f.desk.Form.Surname.Text, f.desk.Form.GivenNames.Text)
 	}
+	if len(f.win.Canvas().Overlays().List()) != 1 {
+		t.Error("the dialog open before the lock is not back")
+	}
 	if f.win.Content() != f.desk.sec.work.content {
 		t.Error("the form's screen is not the one shown before the lock")
 	}
@@ -89,9 +95,13 @@ func TestCtrlLLocksAndAnotherPersonLogsIn(t *testing.T) {
 	}
 	f.desk.newArrival()
 	typeInto(f.desk.Form.Surname, "Testperson")
+	dialog.ShowInformation("Testperson", "Testperson Alpha", f.win) // a dialog with personal data
 	f.desk.Form.Surname.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault})
 	if !f.desk.Locked() {
 		t.Fatal("Ctrl+L did not lock the desk")
+	}
+	if n := len(f.win.Canvas().Overlays().List()); n != 0 {
+		t.Fatalf("%d dialogs still shown over the lock screen", n)
 	}
 
 	l := f.desk.LockScreen()
