@@ -29,7 +29,26 @@ const (
 	ActionLoginFailed Action = "login_failed" // a refused login
 	ActionStaffCreate Action = "staff_create"
 	ActionStaffChange Action = "staff_change"
+	ActionPrint       Action = "print"          // a person's file printed (PDF)
+	ActionDelete      Action = "delete"         // a person file deleted
+	ActionAccess      Action = "subject_access" // a subject-access export of one person
+	ActionAnonymise   Action = "anonymise"      // a file anonymised under the retention rule
+	ActionAuditExport Action = "audit_export"   // audit rows exported
+	ActionAuditVerify Action = "audit_verify"   // the audit chain checked
+	ActionStaffUnlock Action = "staff_unlock"   // a locked-out account unlocked
+	ActionSettings    Action = "settings"       // a security setting changed
+	ActionStatistics  Action = "statistics"     // aggregate counts read
+	ActionLockout     Action = "login_locked"   // a login name locked after too many failures
 )
+
+// Actions lists every audited action, for filters.
+var Actions = []Action{
+	ActionCreate, ActionUpdate, ActionRead, ActionHistory, ActionMerge, ActionDistinct,
+	ActionImport, ActionUndoImport, ActionHousehold, ActionHouseRead, ActionLogin,
+	ActionLoginFailed, ActionStaffCreate, ActionStaffChange, ActionExport, ActionPrint,
+	ActionDelete, ActionAccess, ActionAnonymise, ActionAuditExport, ActionAuditVerify,
+	ActionStaffUnlock, ActionSettings, ActionStatistics, ActionLockout,
+}
 
 // AuditEntry is one audited read or write.
 type AuditEntry struct {
@@ -45,18 +64,24 @@ type AuditEntry struct {
 }
 
 // audit writes an audit row in the caller's transaction, so that a write
-// and its audit commit together.
+// and its audit commit together. The row joins the hash chain.
 func (t *txn) audit(by intake.Staff, a Action, et intake.EntityType, entity, event string) error {
 	id, err := newID()
 	if err != nil {
 		return err
 	}
-	_, err = t.exec(`INSERT INTO audit (id, time, hlc, desk, staff, action, entity_type, entity_id, event_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, t.s.now().UTC().Format(time.RFC3339Nano), t.stamp().String(), t.s.desk, by.ID,
-		string(a), string(et), entity, event)
+	err = t.appendAudit(auditFields{
+		id: id, time: t.s.now().UTC().Format(time.RFC3339Nano), hlc: t.stamp().String(),
+		desk: t.s.desk, staff: by.ID, action: string(a), entityType: string(et),
+		entityID: entity, event: event,
+	})
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
+	}
+	if a == ActionLogin {
+		if err := t.clearFailures(by.ID); err != nil {
+			return fmt.Errorf("audit: %w", err)
+		}
 	}
 	return t.step("audit")
 }
@@ -65,42 +90,7 @@ func (t *txn) audit(by intake.Staff, a Action, et intake.EntityType, entity, eve
 // person's file when personID is not empty (files merged into it
 // included). Admins only.
 func (s *Store) Audit(ctx context.Context, by intake.Staff, personID string, limit int) ([]AuditEntry, error) {
-	if by.Role != intake.RoleAdmin {
-		return nil, fmt.Errorf("store: audit: %w", ErrForbidden)
-	}
-	if limit <= 0 {
-		limit = -1 // SQLite: no limit
-	}
-	r := s.reader(ctx)
-	var rows *sql.Rows
-	var err error
-	const cols = `SELECT id, time, hlc, desk, staff, action, entity_type, entity_id, event_id FROM audit`
-	if personID == "" {
-		rows, err = r.query(cols+` ORDER BY seq DESC LIMIT ?`, limit)
-	} else {
-		var ids []string
-		if ids, err = mergedFamily(r, personID); err != nil {
-			return nil, fmt.Errorf("store: audit: %w", err)
-		}
-		rows, err = r.query(cols+` WHERE entity_id IN (SELECT value FROM json_each(?)) ORDER BY seq DESC LIMIT ?`,
-			jsonList(ids), limit)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("store: audit: %w", err)
-	}
-	defer rows.Close()
-	var out []AuditEntry
-	for rows.Next() {
-		e, err := scanAudit(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: audit: %w", err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: audit: %w", err)
-	}
-	return out, nil
+	return s.AuditQuery(ctx, by, AuditQuery{PersonID: personID, Limit: limit})
 }
 
 func scanAudit(r rowScanner) (AuditEntry, error) {

@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"unicode/utf8"
 
 	"accueil/intake"
 	"accueil/seal"
@@ -131,7 +130,7 @@ func (s *Store) ChangePassword(ctx context.Context, by intake.Staff, old, new st
 }
 
 func (s *Store) changePassword(ctx context.Context, by intake.Staff, old, new string) error {
-	if utf8.RuneCountInString(new) < intake.MinPasswordLen {
+	if intake.CheckPassword(by.Name, new) != "" {
 		return ErrWeakPassword
 	}
 	hash, err := s.staffHash(ctx, by.ID)
@@ -161,7 +160,7 @@ func (s *Store) ResetPassword(ctx context.Context, by intake.Staff, staffID, new
 		if !by.Role.CanManageStaff() || by.Disabled {
 			return ErrForbidden
 		}
-		if utf8.RuneCountInString(new) < intake.MinPasswordLen {
+		if intake.CheckPassword("", new) != "" {
 			return ErrWeakPassword
 		}
 		r, err := s.keys()

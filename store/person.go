@@ -234,6 +234,9 @@ func (s *Store) History(ctx context.Context, by intake.Staff, id string) ([]inta
 		}
 		slices.SortStableFunc(out, func(a, b intake.Event) int { return a.Time.Compare(b.Time) })
 		out = redactEvents(by.Role, out)
+		if out, err = hideAnonymised(t, out); err != nil {
+			return err
+		}
 		return t.audit(by, ActionHistory, intake.EntityPerson, id, "")
 	})
 	if err != nil {
@@ -305,6 +308,9 @@ func scanEvent(q querier, r rowScanner) (intake.Event, error) {
 	}
 	changes, err := k.Open(sealed, eventAAD(ev.ID))
 	if err != nil {
+		if wasRekeyed(q, ev.EntityID) {
+			return ev, nil // sealed under the key anonymisation destroyed
+		}
 		return ev, fmt.Errorf("event %s: %w", ev.ID, err)
 	}
 	if err := json.Unmarshal(changes, &ev.Changes); err != nil {

@@ -58,9 +58,9 @@ func (s *Store) CreateStaff(ctx context.Context, by *intake.Staff, name, passwor
 func (s *Store) createStaff(ctx context.Context, by *intake.Staff, name, password string, role intake.Role) (intake.Staff, error) {
 	name = strings.TrimSpace(name)
 	switch {
-	case !role.Valid(), name == "", utf8.RuneCountInString(name) > intake.MaxNameLen:
+	case !role.Known(), name == "", utf8.RuneCountInString(name) > intake.MaxNameLen:
 		return intake.Staff{}, ErrInvalid
-	case utf8.RuneCountInString(password) < intake.MinPasswordLen:
+	case intake.CheckPassword(name, password) != "":
 		return intake.Staff{}, ErrWeakPassword
 	case by != nil && (!by.Role.CanManageStaff() || by.Disabled):
 		return intake.Staff{}, ErrForbidden
@@ -127,6 +127,9 @@ func nameKey(name string) string {
 // and disabled accounts all give ErrBadLogin, after the same hashing work,
 // so that a guesser learns nothing. Every attempt is audited.
 func (s *Store) Authenticate(ctx context.Context, name, password string) (intake.Staff, error) {
+	if err := s.loginGate(ctx, name); err != nil {
+		return intake.Staff{}, fmt.Errorf("store: authenticate: %w", err)
+	}
 	var st intake.Staff
 	var hash string
 	var disabled bool

@@ -71,6 +71,9 @@ type Desk struct {
 	StaffAdmin *StaffScreen
 	// Conflicts is the screen of conflicts between desks.
 	Conflicts *ConflictScreen
+	// Security screens: audit trail, lock, statistics, retention.
+	Audit *AuditScreen
+	sec   security
 }
 
 // NewDesk prepares the desk in win; call Start to show the first screen.
@@ -125,6 +128,7 @@ func (d *Desk) SetLanguage(tag language.Tag) {
 func (d *Desk) show(build func() fyne.CanvasObject) {
 	d.Login, d.FirstRun, d.Home, d.Form, d.Import, d.House, d.Drafts, d.StaffAdmin = nil, nil, nil, nil, nil, nil, nil, nil
 	d.Conflicts = nil
+	d.Audit, d.sec.stats, d.sec.retention = nil, nil, nil
 	d.rebuild = build
 	d.win.SetTitle(d.loc.S("app.title"))
 	d.focus = nil
@@ -171,7 +175,7 @@ func (d *Desk) languageSelect() *widget.Select {
 }
 
 // deskKeys are the keys of the desk's Ctrl shortcuts.
-var deskKeys = []fyne.KeyName{fyne.KeyF, fyne.KeyN, fyne.KeyS}
+var deskKeys = []fyne.KeyName{fyne.KeyF, fyne.KeyN, fyne.KeyS, fyne.KeyL}
 
 func isDeskShortcut(s *desktop.CustomShortcut) bool {
 	return s.Modifier == fyne.KeyModifierShortcutDefault && slices.Contains(deskKeys, s.KeyName)
@@ -189,7 +193,8 @@ func (d *Desk) addShortcuts() {
 	})
 }
 
-// onShortcut runs Ctrl+F (search), Ctrl+N (new arrival), Ctrl+S (save).
+// onShortcut runs Ctrl+F (search), Ctrl+N (new arrival), Ctrl+S (save),
+// Ctrl+L (lock).
 func (d *Desk) onShortcut(s fyne.Shortcut) {
 	cs, ok := s.(*desktop.CustomShortcut)
 	if !ok || d.staff == nil {
@@ -209,15 +214,18 @@ func (d *Desk) onShortcut(s fyne.Shortcut) {
 		if d.Form != nil {
 			d.Form.Save()
 		}
+	case fyne.KeyL:
+		d.LockNow()
 	}
 }
 
 // escape cancels the screen on display: back to the lists.
 func (d *Desk) escape() {
 	switch {
+	case d.Locked():
 	case d.Form != nil:
 		d.Form.Cancel()
-	case d.Import != nil, d.House != nil, d.Drafts != nil, d.StaffAdmin != nil:
+	case d.Import != nil, d.House != nil, d.Drafts != nil, d.StaffAdmin != nil, d.Audit != nil, d.sec.retention != nil:
 		d.showHome()
 	case d.Conflicts != nil:
 		d.conflictsBack()

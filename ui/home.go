@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"accueil/intake"
 	"accueil/store"
 )
 
@@ -34,6 +35,9 @@ type HomeScreen struct {
 	Staff *widget.Button
 	// Conflicts opens the conflicts between desks, shown while there are some.
 	Conflicts *widget.Button
+	// Audit opens the security menu: audit trail, statistics, retention
+	// (administrators only).
+	Audit *widget.Button
 
 	rows   []store.Summary
 	filter store.ListFilter
@@ -42,7 +46,13 @@ type HomeScreen struct {
 // Rows returns the persons the list shows, in display order.
 func (h *HomeScreen) Rows() []store.Summary { return slices.Clone(h.rows) }
 
-func (d *Desk) showHome() { d.show(d.buildHome) }
+func (d *Desk) showHome() {
+	if d.staff != nil && d.staff.Role == intake.RoleStatistics {
+		d.showStatistics() // no person data for this role
+		return
+	}
+	d.show(d.buildHome)
+}
 
 func (d *Desk) buildHome() fyne.CanvasObject {
 	h := &HomeScreen{filter: store.ListArrivedToday}
@@ -108,7 +118,7 @@ func (d *Desk) homeToolbar(h *HomeScreen) fyne.CanvasObject {
 		h.Staff.Hide()
 	}
 	h.Conflicts = d.newConflictsButton()
-	return container.NewHBox(h.Conflicts, h.New, h.Import, h.Newcomer, h.Drafts, h.Staff, d.languageSelect(), h.Logout)
+	return container.NewHBox(h.Conflicts, h.New, h.Import, h.Newcomer, h.Drafts, h.Staff, d.securityButtons(h), d.languageSelect(), h.Logout)
 }
 
 func (d *Desk) toNewcomer() {

@@ -1,15 +1,11 @@
 package ui
 
 import (
-	"errors"
-	"unicode/utf8"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"accueil/intake"
-	"accueil/store"
 )
 
 // LoginScreen asks a staff member for name and password.
@@ -46,11 +42,7 @@ func (d *Desk) login(s *LoginScreen) {
 	staff, err := d.store.Authenticate(d.ctx, s.Name.Text, s.Password.Text)
 	s.Password.SetText("")
 	if err != nil {
-		if errors.Is(err, store.ErrBadLogin) {
-			s.Error.SetText(d.loc.S("login.error.bad"))
-		} else {
-			s.Error.SetText(d.loc.S(errorKind(err)))
-		}
+		s.Error.SetText(d.loginError(err))
 		return
 	}
 	d.staff = &staff
@@ -129,8 +121,8 @@ func (d *Desk) checkNewAccount(name, password, confirm string) string {
 	switch {
 	case name == "":
 		return d.loc.S("firstrun.error.name")
-	case utf8.RuneCountInString(password) < intake.MinPasswordLen:
-		return d.loc.T("firstrun.error.short", map[string]any{"Min": intake.MinPasswordLen})
+	case intake.CheckPassword(name, password) != "":
+		return d.loc.T(intake.CheckPassword(name, password), map[string]any{"Min": intake.MinPasswordLen})
 	case password != confirm:
 		return d.loc.S("firstrun.error.mismatch")
 	}

@@ -19,6 +19,7 @@ type StaffScreen struct {
 	Back                    *widget.Button
 	Error                   *widget.Label
 	List                    *widget.List
+	Security                *StaffSecurity
 	staff                   []intake.Staff
 }
 
@@ -31,7 +32,7 @@ func (d *Desk) buildStaff() fyne.CanvasObject {
 	s := &StaffScreen{Name: newKeyEntry(d.showHome), Password: newPasswordEntry(d.showHome), Confirm: newPasswordEntry(d.showHome)}
 	d.StaffAdmin = s
 	l := d.loc
-	s.Role = newChoice(stringsOf(intake.Roles), func(v string) string { return l.S("role." + v) }, false)
+	s.Role = newChoice(stringsOf(intake.AllRoles), func(v string) string { return l.S("role." + v) }, false)
 	s.Role.SetValue(string(intake.RoleReception))
 	s.Error = widget.NewLabel("")
 	s.Error.Importance = widget.DangerImportance
@@ -52,7 +53,7 @@ func (d *Desk) buildStaff() fyne.CanvasObject {
 	)
 	d.focus = s.Name
 	title := widget.NewLabelWithStyle(l.S("staff.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewVBox(container.NewHBox(s.Back, title), form, s.Add, s.Error)
+	top := container.NewVBox(container.NewHBox(s.Back, title), form, s.Add, s.Error, d.staffSecurity(s))
 	return container.NewBorder(top, nil, nil, nil, s.List)
 }
 

@@ -63,7 +63,7 @@ const recountEvery = 15 * time.Second
 // bottomRow is every screen's last row: the status message, then the
 // sync line on the right.
 func (d *Desk) bottomRow() *fyne.Container {
-	d.syncLine.row = container.NewBorder(nil, nil, nil, d.syncLine.box, d.status)
+	d.syncLine.row = container.NewBorder(nil, nil, d.lockButton(), d.syncLine.box, d.status)
 	return d.syncLine.row
 }
 

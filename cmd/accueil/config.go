@@ -83,7 +83,9 @@ func (c *common) login(ctx context.Context, st *store.Store) (intake.Staff, erro
 	}
 	staff, err := st.Authenticate(ctx, c.user, pw)
 	if err != nil {
-		return intake.Staff{}, fmt.Errorf("login as %s: %w", c.user, err)
+		// The name typed is not repeated: it may be a password typed in
+		// the wrong field, or someone else's name.
+		return intake.Staff{}, fmt.Errorf("login: %w", err)
 	}
 	return staff, nil
 }

@@ -75,6 +75,8 @@ func runDesk(args []string) error {
 	syncCtx, stopSync := context.WithCancel(ctx)
 	defer stopSync()
 	nudge = startSync(syncCtx, st, desk)
+	desk.StartIdleLock()
+	defer desk.StopIdleLock()
 	if *newcomer {
 		kiosk.Start()
 	} else {

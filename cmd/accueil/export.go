@@ -19,8 +19,12 @@ func runExport(args []string) error {
 	c.register(fs)
 	asJSON := fs.Bool("json", false, "one JSON array, one object per person")
 	asCSV := fs.Bool("csv", false, "CSV with the import's column names")
+	person := fs.String("person", "", "subject-access export of this file ID (admins, with --json)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *person != "" {
+		return runSubjectAccess(c, *person, *asJSON)
 	}
 	if *asJSON == *asCSV {
 		return errors.New("export: choose one of --json or --csv")

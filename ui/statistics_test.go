@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"golang.org/x/text/language"
+
+	"accueil/intake"
+)
+
+func TestStatisticsRoleSeesOnlyCounts(t *testing.T) {
+	f := newFixture(t, language.German)
+	ctx := context.Background()
+	if _, err := f.store.CreateStaff(ctx, nil, "admin", testPassword, intake.RoleAdmin); err != nil {
+		t.Fatal(err)
+	}
+	boss, err := f.store.Authenticate(ctx, "admin", testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, nat := range []string{"SY", "ER", "ER"} {
+		p := intake.Person{Surname: "Testperson", GivenNames: "Alpha", Nationality: nat, Status: intake.StatusArrived}
+		if _, _, err := f.store.SavePerson(ctx, boss, p, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := f.store.CreateStaff(ctx, &boss, "zahlen", testPassword, intake.RoleStatistics); err != nil {
+		t.Fatal(err)
+	}
+	f.desk.Start()
+	test.Type(f.desk.Login.Name, "zahlen")
+	test.Type(f.desk.Login.Password, testPassword)
+	test.Tap(f.desk.Login.Submit)
+	s := f.desk.Statistics()
+	if s == nil || f.desk.Home != nil {
+		t.Fatalf("the statistics role is not on the statistics screen (home %v)", f.desk.Home != nil)
+	}
+	if !strings.Contains(s.Total.Text, "3") || !strings.Contains(s.Tables["stats.by_nationality"].Text, "ER: 2") {
+		t.Errorf("counts: %q / %q", s.Total.Text, s.Tables["stats.by_nationality"].Text)
+	}
+	if !strings.Contains(s.Tables["stats.by_status"].Text, "Angekommen: 3") && !strings.Contains(s.Tables["stats.by_status"].Text, ": 3") {
+		t.Errorf("status counts: %q", s.Tables["stats.by_status"].Text)
+	}
+	if s.Back.Visible() {
+		t.Error("the statistics role has a way back to the lists")
+	}
+	if strings.Contains(s.Total.Text+s.Tables["stats.by_nationality"].Text, "Testperson") {
+		t.Error("a name on the statistics screen")
+	}
+}
