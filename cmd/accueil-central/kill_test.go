@@ -112,7 +112,7 @@ func makeDeskEvents(t *testing.T, dir string, n int, made map[string]intake.Even
 
 func assertExactlyOnce(ctx context.Context, t *testing.T, dir string, made map[string]intake.Event) {
 	t.Helper()
-	st, err := central.OpenSQLite(ctx, filepath.Join(dir, central.DatabaseFile))
+	st, err := central.Open(ctx, dir, central.DefaultKeyFile(dir))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -147,7 +147,7 @@ func waitListening(t *testing.T, r interface{ Read([]byte) (int, error) }) strin
 
 func assertStored(t *testing.T, dir string) {
 	t.Helper()
-	st, err := central.OpenSQLite(context.Background(), filepath.Join(dir, central.DatabaseFile))
+	st, err := central.Open(context.Background(), dir, central.DefaultKeyFile(dir))
 	if err != nil {
 		t.Fatal(err)
 	}

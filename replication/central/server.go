@@ -22,7 +22,7 @@ import (
 // Server answers desks. Its logs name desks, event IDs and counts, never
 // the content of an event: that is personal data.
 type Server struct {
-	store  Storage
+	store  *Vault
 	log    *slog.Logger
 	now    func() time.Time
 	desks  *limiter
@@ -40,7 +40,7 @@ const (
 )
 
 // NewServer returns the handlers over st, with the default rate limits.
-func NewServer(st Storage, log *slog.Logger) *Server {
+func NewServer(st *Vault, log *slog.Logger) *Server {
 	s := &Server{store: st, log: log, now: time.Now, enrols: newLimiter(enrolRate, enrolBurst)}
 	s.LimitDesks(DefaultDeskRate, DefaultDeskBurst)
 	return s
@@ -301,9 +301,14 @@ func enrolRefusal(err error) error {
 	return err
 }
 
+// CodeStore keeps enrolment codes; Storage and Vault have it.
+type CodeStore interface {
+	AddCode(ctx context.Context, tokenHash string, expires time.Time) error
+}
+
 // NewCode records a fresh single-use enrolment code valid for ttl and
 // returns its text.
-func NewCode(ctx context.Context, st Storage, ca replication.Fingerprint, ttl time.Duration, now time.Time) (string, error) {
+func NewCode(ctx context.Context, st CodeStore, ca replication.Fingerprint, ttl time.Duration, now time.Time) (string, error) {
 	c, err := replication.NewEnrolCode(ca)
 	if err != nil {
 		return "", err
