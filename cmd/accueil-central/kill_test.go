@@ -40,11 +40,13 @@ func TestKilledMidSync(t *testing.T) {
 		t.Fatal(err)
 	}
 	dataD := filepath.Join(t.TempDir(), "desk")
+	env := []string{"ACCUEIL_PASSWORD=kill test password"}
+	runOK(t, env, deskBin, "init", "--data", dataD, "--admin", "alice")
 	made := map[string]intake.Event{}
 	makeDeskEvents(t, dataD, 1000, made)
 	out := runOK(t, nil, centralBin, "enroll", "--data", dataC)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	runOK(t, nil, deskBin, "enroll", base, lines[len(lines)-1], "--data", dataD)
+	runOK(t, env, deskBin, "enroll", base, lines[len(lines)-1], "--data", dataD, "--user", "alice")
 
 	interrupted := 0
 	for i := range kills {

@@ -6,6 +6,12 @@
 //	accueil-central enroll --data DIR [--ttl 24h]   print a one-time enrolment code
 //	accueil-central desks --data DIR                list enrolled desks
 //	accueil-central revoke --data DIR DESK          refuse a desk from now on
+//	accueil-central user add --data DIR --name NAME --role ROLE   add a staff account for every desk
+//	accueil-central user disable|enable --data DIR NAME
+//	accueil-central user list --data DIR
+//
+// The database is sealed under a key kept outside it (--key-file, by
+// default DIR/keys/central.key, made on first start).
 //
 // On first start it creates its certificate authority in the data folder
 // and prints the authority's fingerprint, which enrolment codes carry. The
@@ -50,6 +56,8 @@ func run(args []string) error {
 		return runDesks(rest)
 	case "revoke":
 		return runRevoke(rest)
+	case "user":
+		return runUser(rest)
 	case "help":
 		fmt.Println(usage)
 		return nil
@@ -61,7 +69,9 @@ const usage = `usage:
   accueil-central --data DIR --listen HOST:PORT [--names NAME,...] [--verbose]
   accueil-central enroll --data DIR [--ttl 24h]
   accueil-central desks --data DIR
-  accueil-central revoke --data DIR DESK`
+  accueil-central revoke --data DIR DESK
+  accueil-central user add|disable|enable|list --data DIR ...
+Every command takes --key-file FILE (default DIR/keys/central.key).`
 
 // where holds the flags every command takes: the data folder and the key
 // file that seals it.

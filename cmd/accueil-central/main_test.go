@@ -35,13 +35,17 @@ func TestCentralAndDeskBinaries(t *testing.T) {
 		t.Fatal(err)
 	}
 	runOK(t, env, deskBin, "import", "--data", dataD, "--user", "alice", csv)
-	enrolled := runOK(t, env, deskBin, "enroll", url, code, "--data", dataD)
+	enrolled := runOK(t, env, deskBin, "enroll", url, code, "--data", dataD, "--user", "alice")
 	deskID := strings.Fields(enrolled)[1]
 	if out := runOK(t, env, deskBin, "sync", "--once", "--data", dataD); !strings.Contains(out, "pushed ") {
 		t.Fatalf("sync said %q", out)
 	}
-	if _, err := exec.Command(deskBin, "enroll", url, code, "--data", t.TempDir()).Output(); err == nil {
-		t.Fatal("a used code enrolled a second desk")
+	second := filepath.Join(t.TempDir(), "desk2")
+	runOK(t, env, deskBin, "init", "--data", second, "--admin", "alice")
+	reuse := exec.Command(deskBin, "enroll", url, code, "--data", second, "--user", "alice")
+	reuse.Env = append(os.Environ(), env...)
+	if out, err := reuse.CombinedOutput(); err == nil || !strings.Contains(string(out), "already used") {
+		t.Fatalf("a used code: %v %s", err, out)
 	}
 	assertStored(t, dataC)
 

@@ -28,6 +28,7 @@ func startSync(ctx context.Context, st *store.Store, desk *ui.Desk) func() {
 	if err == nil {
 		var cl *replication.Client
 		if cl, err = replication.NewClient(st, cfg); err == nil {
+			shareWith(cl, st)
 			go syncInBackground(ctx, st, cl, desk)
 			return cl.Nudge
 		}

@@ -67,6 +67,7 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST "+replication.PathPush, s.authed(s.push))
 	mux.HandleFunc("GET "+replication.PathPull, s.authed(s.pull))
+	mux.HandleFunc("GET "+replication.PathStaff, s.authed(s.staff))
 	mux.HandleFunc("POST "+replication.PathEnroll, s.enroll)
 	return s.logged(mux)
 }
@@ -285,7 +286,11 @@ func (s *Server) enrollDesk(w http.ResponseWriter, r *http.Request) error {
 		return enrolRefusal(err)
 	}
 	s.log.Info("desk enrolled", "desk", req.Desk)
-	writeJSON(w, http.StatusOK, replication.EnrollResponse{Credential: req.Desk + "." + secret})
+	// The answer travels over the TLS channel the desk pinned with the
+	// code's fingerprint, and only once: the deployment key with it.
+	writeJSON(w, http.StatusOK, replication.EnrollResponse{
+		Credential: req.Desk + "." + secret, DeploymentKey: s.store.DeploymentKey().Bytes(),
+	})
 	return nil
 }
 

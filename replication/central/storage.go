@@ -9,6 +9,8 @@ import (
 	"encoding/json"
 	"errors"
 	"time"
+
+	"accueil/intake"
 )
 
 // Storage is what the central keeps, as opaque bytes: the layer above it
@@ -36,6 +38,16 @@ type Storage interface {
 	// InitSetting records a named value unless one is set, and returns
 	// the value now set: of two processes starting at once, one wins.
 	InitSetting(ctx context.Context, name string, value []byte) ([]byte, error)
+	// PutStaff records a staff account, new or changed (by ID), under the
+	// next staff version, which it returns. A new account whose name
+	// folds to another account's fails with ErrStaffExists.
+	PutStaff(ctx context.Context, rec intake.StaffRecord) (version int64, err error)
+	// StaffByName returns the account of a login name (case folded), or
+	// ErrUnknownStaff.
+	StaffByName(ctx context.Context, name string) (intake.StaffRecord, error)
+	// StaffAfter returns up to limit accounts changed after version, in
+	// version order.
+	StaffAfter(ctx context.Context, after int64, limit int) ([]intake.StaffRecord, error)
 	// AddCode records an enrolment token (by hash) valid until expires.
 	AddCode(ctx context.Context, tokenHash string, expires time.Time) error
 	// Redeem uses a token once and records the desk with its credential
@@ -102,6 +114,10 @@ var (
 	ErrCodeUsed    = errors.New("enrolment code already used")
 	ErrCodeExpired = errors.New("enrolment code expired")
 	ErrDeskExists  = errors.New("desk already enrolled")
+	// ErrStaffExists: another account has this login name.
+	ErrStaffExists = errors.New("a staff account with this name exists")
+	// ErrUnknownStaff: no account has this login name.
+	ErrUnknownStaff = errors.New("no staff account with this name")
 )
 
 // ConflictError: an event arrived with the ID of a stored event but other

@@ -20,6 +20,7 @@ func storageSuite(t *testing.T, open func(t *testing.T) Storage) {
 	t.Run("large events split pages", func(t *testing.T) { testPageBytes(t, open(t)) })
 	t.Run("settings set once", func(t *testing.T) { testSettings(t, open(t)) })
 	t.Run("rewrite all", func(t *testing.T) { testRewrite(t, open(t)) })
+	t.Run("staff versions", func(t *testing.T) { testStaff(t, open(t)) })
 }
 
 func TestSQLiteStorage(t *testing.T) {
@@ -190,5 +191,38 @@ func testRewrite(t *testing.T, st Storage) {
 	}
 	if p, _ := st.Pull(ctx, 0, 10); string(p.Records[1].Body) != "new a|2|y" {
 		t.Fatal("a failed rewrite changed records")
+	}
+}
+
+func testStaff(t *testing.T, st Storage) {
+	ctx := context.Background()
+	a := intake.StaffRecord{Staff: intake.Staff{ID: "s1", Name: "Testperson Alpha", Role: intake.RoleAdmin},
+		PasswordHash: "$argon2id$x", KeyWrap: []byte{1, 2}}
+	b := intake.StaffRecord{Staff: intake.Staff{ID: "s2", Name: "Testperson Beta", Role: intake.RoleHealth},
+		PasswordHash: "$argon2id$y", KeyWrap: []byte{3}}
+	for i, r := range []intake.StaffRecord{a, b} {
+		if v, err := st.PutStaff(ctx, r); err != nil || v != int64(i+1) {
+			t.Fatalf("put %s: version %d %v", r.ID, v, err)
+		}
+	}
+	clash := b
+	clash.ID, clash.Name = "s3", "TESTPERSON ALPHA"
+	if _, err := st.PutStaff(ctx, clash); !errors.Is(err, ErrStaffExists) {
+		t.Fatalf("a second account with a folded name: %v", err)
+	}
+	a.Disabled = true
+	if v, err := st.PutStaff(ctx, a); err != nil || v != 3 {
+		t.Fatalf("change: version %d %v", v, err)
+	}
+	got, err := st.StaffByName(ctx, "testperson alpha")
+	if err != nil || !got.Disabled || got.Version != 3 || got.Role != intake.RoleAdmin || string(got.KeyWrap) != "\x01\x02" {
+		t.Fatalf("by name: %+v %v", got, err)
+	}
+	after, err := st.StaffAfter(ctx, 1, 10)
+	if err != nil || len(after) != 2 || after[0].ID != "s2" || after[1].ID != "s1" {
+		t.Fatalf("after version 1: %+v %v", after, err)
+	}
+	if _, err := st.StaffByName(ctx, "nobody"); !errors.Is(err, ErrUnknownStaff) {
+		t.Fatalf("unknown name: %v", err)
 	}
 }
