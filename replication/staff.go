@@ -72,6 +72,8 @@ type KeyAdopter interface {
 type Shared struct {
 	// Staff, when set, receives the accounts changed since the last pull.
 	Staff StaffStore
+	// Published, when set, keeps the newest published content.
+	Published *PublishedDir
 
 	staffAfter int64 // versions seen by this client, from 0 at start
 }
@@ -80,6 +82,11 @@ type Shared struct {
 func (c *Client) pullShared(ctx context.Context) error {
 	if c.Staff != nil {
 		if _, err := c.PullStaff(ctx); err != nil {
+			return err
+		}
+	}
+	if c.Published != nil {
+		if _, err := c.PullPublished(ctx); err != nil {
 			return err
 		}
 	}

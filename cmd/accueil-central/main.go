@@ -9,6 +9,8 @@
 //	accueil-central user add --data DIR --name NAME --role ROLE   add a staff account for every desk
 //	accueil-central user disable|enable --data DIR NAME
 //	accueil-central user list --data DIR
+//	accueil-central publish guide --data DIR FOLDER      publish orientation-guide content
+//	accueil-central publish reference --data DIR FILE    publish return_assistance.toml
 //
 // The database is sealed under a key kept outside it (--key-file, by
 // default DIR/keys/central.key, made on first start).
@@ -58,6 +60,8 @@ func run(args []string) error {
 		return runRevoke(rest)
 	case "user":
 		return runUser(rest)
+	case "publish":
+		return runPublish(rest)
 	case "help":
 		fmt.Println(usage)
 		return nil
@@ -71,6 +75,7 @@ const usage = `usage:
   accueil-central desks --data DIR
   accueil-central revoke --data DIR DESK
   accueil-central user add|disable|enable|list --data DIR ...
+  accueil-central publish guide|reference --data DIR FOLDER|FILE
 Every command takes --key-file FILE (default DIR/keys/central.key).`
 
 // where holds the flags every command takes: the data folder and the key

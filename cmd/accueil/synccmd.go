@@ -60,8 +60,9 @@ func runSync(args []string) error {
 	if err != nil {
 		return fmt.Errorf("sync: %w", err)
 	}
-	shareWith(cl, st)
+	shareWith(cl, st, c.data)
 	sum, err := cl.Sync(ctx)
+	warnRefusals(cl)
 	fmt.Printf("pushed %d, pulled %d (%d new)\n", sum.Pushed, sum.Pulled, sum.New)
 	if sum.ClockSkew > replication.MaxClockSkew || sum.ClockSkew < -replication.MaxClockSkew {
 		fmt.Fprintf(os.Stderr, "warning: this computer's clock is %v off the central's; please set it right\n", sum.ClockSkew.Round(time.Second))

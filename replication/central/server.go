@@ -68,6 +68,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST "+replication.PathPush, s.authed(s.push))
 	mux.HandleFunc("GET "+replication.PathPull, s.authed(s.pull))
 	mux.HandleFunc("GET "+replication.PathStaff, s.authed(s.staff))
+	mux.HandleFunc("GET "+replication.PathPublished, s.authed(s.published))
 	mux.HandleFunc("POST "+replication.PathEnroll, s.enroll)
 	return s.logged(mux)
 }

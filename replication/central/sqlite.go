@@ -39,6 +39,13 @@ CREATE TABLE IF NOT EXISTS staff (
 	key_wrap BLOB NOT NULL,
 	version  INTEGER NOT NULL UNIQUE
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS published (
+	version INTEGER PRIMARY KEY,
+	kind    TEXT NOT NULL,
+	body    BLOB NOT NULL,
+	created INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS published_kind ON published (kind, version);
 CREATE TABLE IF NOT EXISTS codes (
 	token_hash TEXT PRIMARY KEY,
 	expires    INTEGER NOT NULL,

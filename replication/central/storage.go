@@ -48,6 +48,13 @@ type Storage interface {
 	// StaffAfter returns up to limit accounts changed after version, in
 	// version order.
 	StaffAfter(ctx context.Context, after int64, limit int) ([]intake.StaffRecord, error)
+	// Publish stores a new version of a kind of published content (the
+	// bundle's files, encoded by the caller) and returns its number, which
+	// grows across kinds.
+	Publish(ctx context.Context, kind string, body []byte, now time.Time) (version int64, err error)
+	// Published returns the newest version of kind, or
+	// ErrNothingPublished.
+	Published(ctx context.Context, kind string) (version int64, body []byte, err error)
 	// AddCode records an enrolment token (by hash) valid until expires.
 	AddCode(ctx context.Context, tokenHash string, expires time.Time) error
 	// Redeem uses a token once and records the desk with its credential
@@ -116,6 +123,8 @@ var (
 	ErrDeskExists  = errors.New("desk already enrolled")
 	// ErrStaffExists: another account has this login name.
 	ErrStaffExists = errors.New("a staff account with this name exists")
+	// ErrNothingPublished: no version of this kind was published.
+	ErrNothingPublished = errors.New("nothing published")
 	// ErrUnknownStaff: no account has this login name.
 	ErrUnknownStaff = errors.New("no staff account with this name")
 )
