@@ -82,7 +82,7 @@ type PublishedDir struct {
 	// it refuses is not kept (the desk goes on with what it has).
 	Checks map[string]func(fs.FS) error
 
-	mu      sync.Mutex
+	mu       sync.Mutex
 	refused  map[string]int64 // newest version refused, per kind
 	refusals []error
 }
