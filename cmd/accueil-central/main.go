@@ -93,7 +93,11 @@ func (w *where) open(ctx context.Context) (*central.Vault, error) {
 	if key == "" {
 		key = central.DefaultKeyFile(w.data)
 	}
-	return central.Open(ctx, w.data, key)
+	v, err := central.Open(ctx, w.data, key)
+	if err == nil && v.KeyCreated != "" {
+		fmt.Printf("Created the key that seals the database: %s\nBack it up apart from the database: without it the data cannot be read.\n", v.KeyCreated)
+	}
+	return v, err
 }
 
 func runServe(args []string) error {

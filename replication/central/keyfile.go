@@ -47,6 +47,7 @@ func openVault(ctx context.Context, st Storage, keyFile string) (*Vault, error) 
 	if err != nil {
 		return nil, err
 	}
+	_, statErr := os.Stat(keyFile)
 	key, err := LoadKey(keyFile, !keyed)
 	if err != nil {
 		return nil, err
@@ -54,6 +55,9 @@ func openVault(ctx context.Context, st Storage, keyFile string) (*Vault, error) 
 	v, err := NewVault(ctx, st, key)
 	if errors.Is(err, ErrWrongKey) {
 		return nil, fmt.Errorf("central: %s: %w; use the key file made with this database", keyFile, ErrWrongKey)
+	}
+	if err == nil && errors.Is(statErr, fs.ErrNotExist) {
+		v.KeyCreated = keyFile
 	}
 	return v, err
 }

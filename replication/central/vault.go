@@ -22,6 +22,10 @@ type Vault struct {
 	events *seal.Key // seals event bodies
 	hashes *seal.Key // keyed hash of canonical content, for replays
 	deploy *seal.Key // the deployment key KD, see DeploymentKey
+
+	// KeyCreated names the key file when Open made it just now: the
+	// administrator must back it up, apart from the database.
+	KeyCreated string
 }
 
 // Settings the vault keeps in Storage.
