@@ -7,7 +7,7 @@
 //	accueil-central desks --data DIR                list enrolled desks
 //	accueil-central revoke --data DIR DESK          refuse a desk from now on
 //	accueil-central user add --data DIR --name NAME --role ROLE   add a staff account for every desk
-//	accueil-central user disable|enable --data DIR NAME
+//	accueil-central user disable|enable|password --data DIR NAME
 //	accueil-central user list --data DIR
 //	accueil-central publish guide --data DIR FOLDER      publish orientation-guide content
 //	accueil-central publish reference --data DIR FILE    publish return_assistance.toml
@@ -74,9 +74,9 @@ const usage = `usage:
   accueil-central enroll --data DIR [--ttl 24h]
   accueil-central desks --data DIR
   accueil-central revoke --data DIR DESK
-  accueil-central user add|disable|enable|list --data DIR ...
+  accueil-central user add|disable|enable|password|list --data DIR ...
   accueil-central publish guide|reference --data DIR FOLDER|FILE
-Every command takes --key-file FILE (default DIR/keys/central.key).`
+Every command takes --key-file FILE (default DIR/keys/central.key)`
 
 // where holds the flags every command takes: the data folder and the key
 // file that seals it.

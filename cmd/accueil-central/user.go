@@ -17,8 +17,9 @@ const userUsage = `usage:
   accueil-central user add --data DIR --name NAME --role reception|counsellor|health|admin
   accueil-central user disable --data DIR NAME
   accueil-central user enable --data DIR NAME
+  accueil-central user password --data DIR NAME
   accueil-central user list --data DIR
-The password comes from ACCUEIL_PASSWORD, or is asked twice on the terminal.`
+The password comes from ACCUEIL_PASSWORD, or is asked twice on the terminal`
 
 // runUser manages the staff accounts every desk receives on sync.
 func runUser(args []string) error {
@@ -32,6 +33,8 @@ func runUser(args []string) error {
 		return runUserDisable(args[1:], args[0] == "disable")
 	case "list":
 		return runUserList(args[1:])
+	case "password":
+		return runUserPassword(args[1:])
 	}
 	return fmt.Errorf("user: unknown command %q\n%s", args[0], userUsage)
 }
@@ -126,6 +129,36 @@ func runUserDisable(args []string, disable bool) error {
 		return fmt.Errorf("user %s: %w", verb, err)
 	}
 	fmt.Printf("%s is %sd; desks receive the change at their next sync.\n", r.Name, verb)
+	return nil
+}
+
+// runUserPassword sets a new password, for instance a forgotten one.
+func runUserPassword(args []string) error {
+	fs := flag.NewFlagSet("user password", flag.ContinueOnError)
+	var w where
+	w.register(fs)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return errors.New("user password: name one account (see accueil-central user list)")
+	}
+	pw, err := newPassword(pos[0])
+	if err != nil {
+		return fmt.Errorf("user password: %w", err)
+	}
+	ctx := context.Background()
+	v, err := w.open(ctx)
+	if err != nil {
+		return fmt.Errorf("user password: %w", err)
+	}
+	defer v.Close()
+	r, err := v.SetStaffPassword(ctx, pos[0], pw, central.DefaultStaffKDF)
+	if err != nil {
+		return fmt.Errorf("user password: %w", err)
+	}
+	fmt.Printf("New password for %s; desks receive it at their next sync.\n", r.Name)
 	return nil
 }
 

@@ -28,6 +28,10 @@ func TestUserCommands(t *testing.T) {
 	if list := runOK(t, nil, centralBin, "user", "list", "--data", data); !strings.Contains(list, "Testcounsellor Alpha\tcounsellor\tactive\tversion 4") {
 		t.Fatalf("after enable:\n%s", list)
 	}
+	runOK(t, []string{"ACCUEIL_PASSWORD=another user password"}, centralBin, "user", "password", "--data", data, "Testadmin Beta")
+	if list := runOK(t, nil, centralBin, "user", "list", "--data", data); !strings.Contains(list, "Testadmin Beta\tadmin\tactive\tversion 5") {
+		t.Fatalf("after a new password:\n%s", list)
+	}
 	fi, err := os.Stat(filepath.Join(data, "keys", "central.key"))
 	if err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("key file: %v %v", fi, err)
@@ -44,6 +48,7 @@ func TestUserCommands(t *testing.T) {
 		{"name taken", pw, []string{"add", "--name", "TESTADMIN BETA", "--role", "health"}, "exists"},
 		{"no password, no terminal", nil, []string{"add", "--name", "Testperson Gamma", "--role", "health"}, "ACCUEIL_PASSWORD"},
 		{"disable an unknown account", nil, []string{"disable", "nobody"}, "no staff account"},
+		{"weak new password", []string{"ACCUEIL_PASSWORD=short"}, []string{"password", "Testadmin Beta"}, "at least 10"},
 		{"no subcommand", nil, nil, "usage"},
 	}
 	for _, tt := range tests {

@@ -103,6 +103,23 @@ func (v *Vault) SetStaffDisabled(ctx context.Context, name string, disabled bool
 	return r, nil
 }
 
+// SetStaffPassword gives an account a new password (a forgotten one, say):
+// a new hash and a new wrap of KD, which desks take on their next sync.
+// The account's data stays readable: KD does not change.
+func (v *Vault) SetStaffPassword(ctx context.Context, name, password string, kdf StaffKDF) (intake.StaffRecord, error) {
+	r, err := v.Storage.StaffByName(ctx, name)
+	if err != nil {
+		return intake.StaffRecord{}, fmt.Errorf("central: staff %s: %w", name, err)
+	}
+	if r.PasswordHash, r.KeyWrap, err = v.credentials(password, kdf); err != nil {
+		return intake.StaffRecord{}, fmt.Errorf("central: staff %s: %w", name, err)
+	}
+	if r.Version, err = v.Storage.PutStaff(ctx, r); err != nil {
+		return intake.StaffRecord{}, err
+	}
+	return r, nil
+}
+
 // ListStaff returns every account, in the order of their last change.
 func (v *Vault) ListStaff(ctx context.Context) ([]intake.StaffRecord, error) {
 	var all []intake.StaffRecord

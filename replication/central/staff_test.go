@@ -53,6 +53,16 @@ func TestAddStaff(t *testing.T) {
 	if _, err := v.SetStaffDisabled(ctx, "nobody", true); !errors.Is(err, ErrUnknownStaff) {
 		t.Fatalf("disable unknown: %v", err)
 	}
+	renewed, err := v.SetStaffPassword(ctx, "Testperson Alpha", "a new staff password", cheapKDF)
+	if err != nil || renewed.Version != 3 || renewed.PasswordHash == r.PasswordHash || !renewed.Disabled {
+		t.Fatalf("new password: %+v %v", renewed, err)
+	}
+	if kd, err := seal.Unwrap("a new staff password", renewed.KeyWrap); err != nil || string(kd.Bytes()) != string(v.DeploymentKey().Bytes()) {
+		t.Fatalf("new wrap: %v", err)
+	}
+	if _, err := v.SetStaffPassword(ctx, "Testperson Alpha", "short", cheapKDF); !errors.Is(err, ErrWeakPassword) {
+		t.Fatalf("weak new password: %v", err)
+	}
 	all, err := v.ListStaff(ctx)
 	if err != nil || len(all) != 1 || !all[0].Disabled {
 		t.Fatalf("list: %+v %v", all, err)

@@ -40,14 +40,6 @@ func rec(desk string, i int, value string) Record {
 	return Record{ID: fmt.Sprintf("%s-e%d", desk, i), Body: []byte(body), Hash: "h:" + body}
 }
 
-func event(desk string, i int, value string) intake.Event {
-	return intake.Event{
-		ID: fmt.Sprintf("%s-e%d", desk, i), EntityType: intake.EntityPerson, EntityID: fmt.Sprintf("p%d", i),
-		Changes: []intake.Change{{Field: intake.FieldSurname, Value: value}},
-		Time:    intake.Timestamp{Wall: int64(1000 + i)}, Desk: desk, Schema: intake.SchemaVersion,
-	}
-}
-
 func testPush(t *testing.T, st Storage) {
 	ctx := context.Background()
 	evs := []Record{rec("a", 1, "x"), rec("a", 2, "y")}
