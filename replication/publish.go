@@ -239,6 +239,12 @@ func syncDir(dir string) error {
 // kept. A version the desk's loader refuses is skipped until a newer one
 // comes, and noted in Refusals; it does not fail the sync.
 func (c *Client) PullPublished(ctx context.Context) (int, error) {
+	c.running.Lock()
+	defer c.running.Unlock()
+	return c.pullPublished(ctx)
+}
+
+func (c *Client) pullPublished(ctx context.Context) (int, error) {
 	d := c.Published
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -78,19 +78,26 @@ type Shared struct {
 	staffAfter int64 // versions seen by this client, from 0 at start
 }
 
-// pullShared runs after the events of a successful sync.
+// pullShared runs after the events of a successful sync. A central older
+// than this desk does not serve staff accounts or published content; its
+// "not found" skips them instead of stopping sync.
 func (c *Client) pullShared(ctx context.Context) error {
 	if c.Staff != nil {
-		if _, err := c.PullStaff(ctx); err != nil {
+		if _, err := c.pullStaff(ctx); err != nil && !notOffered(err) {
 			return err
 		}
 	}
 	if c.Published != nil {
-		if _, err := c.PullPublished(ctx); err != nil {
+		if _, err := c.pullPublished(ctx); err != nil && !notOffered(err) {
 			return err
 		}
 	}
 	return nil
+}
+
+func notOffered(err error) bool {
+	var re *RemoteError
+	return errors.As(err, &re) && re.Status == http.StatusNotFound
 }
 
 // PullStaff hands the accounts changed since the last pull to c.Staff
@@ -98,6 +105,12 @@ func (c *Client) pullShared(ctx context.Context) error {
 // account: the desk store keeps the highest version of each, so that is
 // harmless, and it needs no cursor of its own.
 func (c *Client) PullStaff(ctx context.Context) (int, error) {
+	c.running.Lock()
+	defer c.running.Unlock()
+	return c.pullStaff(ctx)
+}
+
+func (c *Client) pullStaff(ctx context.Context) (int, error) {
 	n := 0
 	for {
 		q := url.Values{"after": {strconv.FormatInt(c.staffAfter, 10)}}

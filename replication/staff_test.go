@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"net/http"
 	"net"
 	"strings"
 	"sync"
@@ -195,4 +196,31 @@ func mustConfig(t *testing.T, st interface {
 		t.Fatal(err)
 	}
 	return cfg
+}
+
+// TestOlderCentralStillSyncs: a central that serves neither staff nor
+// published content answers "not found"; the desk syncs its events all
+// the same.
+func TestOlderCentralStillSyncs(t *testing.T) {
+	older := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == replication.PathStaff || r.URL.Path == replication.PathPublished {
+				http.NotFound(w, r)
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	c := startCentral(t, older)
+	st := enrolledDesk(t, c)
+	savePersons(t, st, 3)
+	cl := client(t, st)
+	cl.Staff = &staffSink{}
+	cl.Published = &replication.PublishedDir{Dir: t.TempDir(), Checks: replication.PublishedChecks()}
+	if sum, err := cl.Sync(context.Background()); err != nil || sum.Pushed != 3 {
+		t.Fatalf("sync with an older central: %+v %v", sum, err)
+	}
+	if _, err := cl.PullStaff(context.Background()); err == nil {
+		t.Fatal("the staff pull itself should report the missing endpoint")
+	}
 }
