@@ -149,6 +149,10 @@ func TestPublishRefusesWhatDesksRefuse(t *testing.T) {
 	ctx := context.Background()
 	c := startCentral(t, nil)
 	checks := replication.PublishedChecks()
+	ref, err := os.ReadFile(filepath.Join("..", "assets", "reference", replication.ReferenceFile))
+	if err != nil || !strings.Contains(string(ref), "per_adult = 1000") {
+		t.Fatalf("reference file: %v", err)
+	}
 	noTopic := guideBundle(t, "x")
 	noTopic.Files["topics.toml"] = "# none\n"
 	tests := []struct {
@@ -159,8 +163,8 @@ func TestPublishRefusesWhatDesksRefuse(t *testing.T) {
 		{"guide without topics", noTopic, "lists no topic"},
 		{"reference not TOML", replication.Bundle{Kind: replication.KindReference,
 			Files: map[string]string{replication.ReferenceFile: "[status\nconfirmed = "}}, "return_assistance.toml"},
-		{"reference without amounts", replication.Bundle{Kind: replication.KindReference,
-			Files: map[string]string{replication.ReferenceFile: "[status]\nconfirmed = false\n"}}, "lump_sum"},
+		{"reference with a negative amount", replication.Bundle{Kind: replication.KindReference,
+			Files: map[string]string{replication.ReferenceFile: strings.Replace(string(ref), "per_adult = 1000", "per_adult = -1000", 1)}}, "lump_sum.per_adult"},
 		{"unknown kind", replication.Bundle{Kind: "music", Files: map[string]string{"a": "b"}}, "unknown kind"},
 	}
 	for _, tt := range tests {

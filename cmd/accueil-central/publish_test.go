@@ -44,7 +44,7 @@ func TestPublishReachesDesks(t *testing.T) {
 	refused(t, "return_assistance.toml", "publish", "reference", "--data", dataC, badRef)
 	runOK(t, nil, centralBin, "publish", "reference", "--data", dataC, filepath.Join("..", "..", "assets", "reference", "return_assistance.toml"))
 
-	runOK(t, env, deskBin, "sync", "--once", "--data", dataD)
+	runOK(t, env, deskBin, "sync", "--once", "--data", dataD, "--user", "alice") // --user: sealed desks log in to sync
 	for file, want := range map[string]string{"guide.current": "guide-v1\n", "reference.current": "reference-v2\n"} {
 		if got, err := os.ReadFile(filepath.Join(dataD, "published", file)); err != nil || string(got) != want {
 			t.Fatalf("%s: %q %v, want %q", file, got, err, want)
