@@ -178,3 +178,28 @@ func TestPublishRefusesWhatDesksRefuse(t *testing.T) {
 		t.Fatal("a refused bundle was stored")
 	}
 }
+
+// FuzzBundleKeep: whatever paths a bundle names, nothing is written
+// outside the published folder.
+func FuzzBundleKeep(f *testing.F) {
+	for _, seed := range []string{"en/welcome.md", "../x", "a/../../b", "/abs", `a\b`, ".hidden", "a//b", "a/./b", ""} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		root := t.TempDir()
+		d := &replication.PublishedDir{Dir: filepath.Join(root, "published"), Checks: map[string]func(fs.FS) error{}}
+		_ = d.Keep(replication.Bundle{Kind: replication.KindGuide, Version: 1, Files: map[string]string{p: "x"}})
+		err := filepath.WalkDir(root, func(q string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			if rel, _ := filepath.Rel(d.Dir, q); strings.HasPrefix(rel, "..") {
+				t.Fatalf("path %q wrote %s outside the published folder", p, q)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
