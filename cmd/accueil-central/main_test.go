@@ -166,6 +166,8 @@ func assertStored(t *testing.T, dir string) {
 // non-zero status and a message that says what to do.
 func TestCommandsFailClearly(t *testing.T) {
 	dataC, dataD := t.TempDir(), t.TempDir()
+	printed := strings.Split(strings.TrimSpace(runOK(t, nil, centralBin, "enroll", "--data", t.TempDir())), "\n")
+	code := printed[len(printed)-1]
 	tests := []struct {
 		name string
 		bin  string
@@ -176,6 +178,9 @@ func TestCommandsFailClearly(t *testing.T) {
 		{"sync without --once", deskBin, []string{"sync", "--data", dataD}, "--once"},
 		{"enroll over http", deskBin, []string{"enroll", "http://127.0.0.1:1", "CODE", "--data", dataD}, "https://"},
 		{"enroll with a typo", deskBin, []string{"enroll", "https://127.0.0.1:1", "NOTACODE", "--data", dataD}, "typing"},
+		{"enroll without an administrator", deskBin, []string{"enroll", "https://127.0.0.1:1", code, "--data", dataD}, "--user"},
+		{"publish without a kind", centralBin, []string{"publish", "--data", dataC}, "guide or reference"},
+		{"publish a missing folder", centralBin, []string{"publish", "guide", "--data", dataC, "/nonexistent"}, "no such file"},
 		{"revoke an unknown desk", centralBin, []string{"revoke", "--data", dataC, "nope"}, "unknown desk"},
 		{"revoke without a desk", centralBin, []string{"revoke", "--data", dataC}, "desk ID"},
 		{"enroll with a negative ttl", centralBin, []string{"enroll", "--data", dataC, "--ttl", "-1h"}, "--ttl"},
