@@ -40,13 +40,15 @@ func TestKilledMidSync(t *testing.T) {
 		t.Fatal(err)
 	}
 	dataD := filepath.Join(t.TempDir(), "desk")
-	env := []string{"ACCUEIL_PASSWORD=kill test password"}
-	runOK(t, env, deskBin, "init", "--data", dataD, "--admin", "alice")
+	// The desk's administrator enrols it (the account other tests of
+	// this package log in with).
+	env := []string{"ACCUEIL_PASSWORD=test admin password"}
+	runOK(t, env, deskBin, "init", "--data", dataD, "--admin", "Testadmin")
 	made := map[string]intake.Event{}
 	makeDeskEvents(t, dataD, 1000, made)
 	out := runOK(t, nil, centralBin, "enroll", "--data", dataC)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	runOK(t, env, deskBin, "enroll", base, lines[len(lines)-1], "--data", dataD, "--user", "alice")
+	runOK(t, env, deskBin, "enroll", base, lines[len(lines)-1], "--data", dataD, "--user", "Testadmin")
 
 	interrupted := 0
 	for i := range kills {

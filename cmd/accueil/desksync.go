@@ -19,8 +19,9 @@ const syncInterval = 30 * time.Second
 
 // startSync runs the desk's sync in the background when the desk is
 // enrolled, reporting to the sync line, and returns the function that
-// nudges it after a save (a no-op for a desk with no central).
-func startSync(ctx context.Context, st *store.Store, desk *ui.Desk, data string) func() {
+// nudges it after a save (a no-op for a desk with no central). With a data
+// folder, the sync also keeps there what the central publishes.
+func startSync(ctx context.Context, st *store.Store, desk *ui.Desk, data ...string) func() {
 	cfg, err := st.SyncConfig(ctx)
 	if errors.Is(err, store.ErrNotEnrolled) {
 		return func() {}
@@ -28,7 +29,7 @@ func startSync(ctx context.Context, st *store.Store, desk *ui.Desk, data string)
 	if err == nil {
 		var cl *replication.Client
 		if cl, err = replication.NewClient(st, cfg); err == nil {
-			shareWith(cl, st, data)
+			shareWith(cl, st, data...)
 			go syncInBackground(ctx, st, cl, desk)
 			return cl.Nudge
 		}

@@ -19,10 +19,12 @@ func publishedDir(data string) *replication.PublishedDir {
 }
 
 // shareWith makes a sync take what the central shares besides events:
-// published content, kept in the data folder, and the staff accounts it
-// manages, when this desk's store keeps them.
-func shareWith(cl *replication.Client, st *store.Store, data string) {
-	cl.Published = publishedDir(data)
+// published content, kept in the data folder when one is given, and the
+// staff accounts it manages, when this desk's store keeps them.
+func shareWith(cl *replication.Client, st *store.Store, data ...string) {
+	if len(data) > 0 && data[0] != "" {
+		cl.Published = publishedDir(data[0])
+	}
 	// A desk store older than centrally managed accounts does not keep
 	// them; it syncs events all the same.
 	if ss, ok := any(st).(replication.StaffStore); ok {
@@ -32,6 +34,9 @@ func shareWith(cl *replication.Client, st *store.Store, data string) {
 
 // warnRefusals tells why the last sync kept no new published content.
 func warnRefusals(cl *replication.Client) {
+	if cl.Published == nil {
+		return
+	}
 	for _, err := range cl.Published.Refusals() {
 		log.Printf("accueil: warning: %v; keeping the content this desk has", err)
 	}
