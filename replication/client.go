@@ -72,6 +72,9 @@ type Client struct {
 	PageSize   int
 	Retry      Backoff
 
+	// Shared says what else a sync takes from the central (staff.go).
+	Shared
+
 	// OnProgress, if set, hears how a sync advances, at most every
 	// ProgressEvery and once at the end of each direction, from the
 	// goroutine that called Sync. It must not block.
@@ -210,6 +213,9 @@ func (c *Client) Sync(ctx context.Context) (Summary, error) {
 		sum.ClockSkew = c.ClockSkew()
 		left, err := c.Store.Outbox(ctx, 1)
 		if err != nil || len(left) == 0 {
+			if err == nil {
+				err = c.pullShared(ctx)
+			}
 			return sum, wrap("sync", err)
 		}
 	}

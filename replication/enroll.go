@@ -21,8 +21,13 @@ type EnrolStore interface {
 // Enroll redeems an enrolment code at the central at rawURL. The desk
 // talks only to a server whose chain holds the CA the code names; on
 // success it stores the URL, that CA and its new credential. Nothing is
-// stored on any failure.
+// stored on any failure. The deployment key the central sends is dropped:
+// see EnrollAdopting.
 func Enroll(ctx context.Context, st EnrolStore, rawURL, code string) error {
+	return enroll(ctx, st, rawURL, code, nil)
+}
+
+func enroll(ctx context.Context, st EnrolStore, rawURL, code string, adopt func(context.Context, []byte) error) error {
 	base, err := centralURL(rawURL)
 	if err != nil {
 		return fmt.Errorf("replication: enroll: %w", err)
@@ -43,6 +48,11 @@ func Enroll(ctx context.Context, st EnrolStore, rawURL, code string) error {
 	}
 	if ca == nil || !strings.HasPrefix(resp.Credential, st.DeskID()+".") {
 		return errors.New("replication: enroll: the central's answer is not an enrolment")
+	}
+	if adopt != nil {
+		if err := adopt(ctx, resp.DeploymentKey); err != nil {
+			return fmt.Errorf("replication: enroll: %w", err)
+		}
 	}
 	cfg := store.SyncConfig{URL: base, CAPEM: string(EncodeCertPEM(ca.Raw)), Credential: resp.Credential}
 	if err := st.SetSyncConfig(ctx, cfg); err != nil {

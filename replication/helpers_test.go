@@ -24,7 +24,7 @@ var admin = intake.Staff{ID: "staff-admin", Name: "admin", Role: intake.RoleAdmi
 type testCentral struct {
 	URL     string
 	Addr    string
-	Storage *central.SQLiteStorage
+	Storage *central.Vault
 	ID      central.Identity
 }
 
@@ -38,7 +38,7 @@ func startCentral(t testing.TB, wrap func(http.Handler) http.Handler) *testCentr
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := central.OpenSQLite(ctx, filepath.Join(dir, central.DatabaseFile))
+	st, err := central.Open(ctx, dir, central.DefaultKeyFile(dir))
 	if err != nil {
 		t.Fatal(err)
 	}

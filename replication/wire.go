@@ -87,9 +87,11 @@ type EnrollRequest struct {
 	Desk  string `json:"desk"`
 }
 
-// EnrollResponse carries the desk's credential, shown once.
+// EnrollResponse carries the desk's credential, shown once, and the
+// deployment key that centrally managed accounts unlock desks with.
 type EnrollResponse struct {
-	Credential string `json:"credential"`
+	Credential    string `json:"credential"`
+	DeploymentKey []byte `json:"deployment_key,omitempty"`
 }
 
 // ErrMalformed marks a payload that is not a valid push.

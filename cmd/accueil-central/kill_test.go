@@ -40,11 +40,15 @@ func TestKilledMidSync(t *testing.T) {
 		t.Fatal(err)
 	}
 	dataD := filepath.Join(t.TempDir(), "desk")
+	// The desk's administrator enrols it (the account other tests of
+	// this package log in with).
+	env := []string{"ACCUEIL_PASSWORD=test admin password"}
+	runOK(t, env, deskBin, "init", "--data", dataD, "--admin", "Testadmin")
 	made := map[string]intake.Event{}
 	makeDeskEvents(t, dataD, 1000, made)
 	out := runOK(t, nil, centralBin, "enroll", "--data", dataC)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	runOK(t, nil, deskBin, "enroll", base, lines[len(lines)-1], "--data", dataD)
+	runOK(t, env, deskBin, "enroll", base, lines[len(lines)-1], "--data", dataD, "--user", "Testadmin")
 
 	interrupted := 0
 	for i := range kills {
@@ -113,7 +117,7 @@ func makeDeskEvents(t *testing.T, dir string, n int, made map[string]intake.Even
 
 func assertExactlyOnce(ctx context.Context, t *testing.T, dir string, made map[string]intake.Event) {
 	t.Helper()
-	st, err := central.OpenSQLite(ctx, filepath.Join(dir, central.DatabaseFile))
+	st, err := central.Open(ctx, dir, central.DefaultKeyFile(dir))
 	if err != nil {
 		t.Fatal(err)
 	}

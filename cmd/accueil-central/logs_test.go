@@ -98,8 +98,8 @@ func TestNoPersonalDataInLogs(t *testing.T) {
 	bad.Env = append(os.Environ(), "ACCUEIL_PASSWORD=wrong password!")
 	badOut, _ := bad.CombinedOutput()
 	logs.Write(badOut)
-	run(false, env, deskBin, "enroll", url, code, "--data", dataD)
-	run(false, env, deskBin, "sync", "--once", "--data", dataD)
+	run(false, env, deskBin, "enroll", url, code, "--data", dataD, "--user", "alice")
+	run(false, env, deskBin, "sync", "--once", "--data", dataD, "--user", "alice")
 	run(false, nil, centralBin, "desks", "--data", dataC)
 
 	if err := srv.Process.Signal(syscall.SIGTERM); err != nil {

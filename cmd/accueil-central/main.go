@@ -6,6 +6,14 @@
 //	accueil-central enroll --data DIR [--ttl 24h]   print a one-time enrolment code
 //	accueil-central desks --data DIR                list enrolled desks
 //	accueil-central revoke --data DIR DESK          refuse a desk from now on
+//	accueil-central user add --data DIR --name NAME --role ROLE   add a staff account for every desk
+//	accueil-central user disable|enable|password --data DIR NAME
+//	accueil-central user list --data DIR
+//	accueil-central publish guide --data DIR FOLDER      publish orientation-guide content
+//	accueil-central publish reference --data DIR FILE    publish return_assistance.toml
+//
+// The database is sealed under a key kept outside it (--key-file, by
+// default DIR/keys/central.key, made on first start).
 //
 // On first start it creates its certificate authority in the data folder
 // and prints the authority's fingerprint, which enrolment codes carry. The
@@ -22,7 +30,6 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -51,6 +58,10 @@ func run(args []string) error {
 		return runDesks(rest)
 	case "revoke":
 		return runRevoke(rest)
+	case "user":
+		return runUser(rest)
+	case "publish":
+		return runPublish(rest)
 	case "help":
 		fmt.Println(usage)
 		return nil
@@ -62,22 +73,37 @@ const usage = `usage:
   accueil-central --data DIR --listen HOST:PORT [--names NAME,...] [--verbose]
   accueil-central enroll --data DIR [--ttl 24h]
   accueil-central desks --data DIR
-  accueil-central revoke --data DIR DESK`
+  accueil-central revoke --data DIR DESK
+  accueil-central user add|disable|enable|password|list --data DIR ...
+  accueil-central publish guide|reference --data DIR FOLDER|FILE
+Every command takes --key-file FILE (default DIR/keys/central.key)`
 
-func dataFlag(fs *flag.FlagSet) *string {
-	return fs.String("data", "accueil-central-data", "data folder (database, certificates)")
+// where holds the flags every command takes: the data folder and the key
+// file that seals it.
+type where struct{ data, keyFile string }
+
+func (w *where) register(fs *flag.FlagSet) {
+	fs.StringVar(&w.data, "data", "accueil-central-data", "data folder (database, certificates)")
+	fs.StringVar(&w.keyFile, "key-file", "", "the key that seals the database (default DATA/keys/central.key); keep a backup apart from the database")
 }
 
-func openStorage(ctx context.Context, dir string) (*central.SQLiteStorage, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("data folder: %w", err)
+// open opens the sealed central database.
+func (w *where) open(ctx context.Context) (*central.Vault, error) {
+	key := w.keyFile
+	if key == "" {
+		key = central.DefaultKeyFile(w.data)
 	}
-	return central.OpenSQLite(ctx, filepath.Join(dir, central.DatabaseFile))
+	v, err := central.Open(ctx, w.data, key)
+	if err == nil && v.KeyCreated != "" {
+		fmt.Printf("Created the key that seals the database: %s\nBack it up apart from the database: without it the data cannot be read.\n", v.KeyCreated)
+	}
+	return v, err
 }
 
 func runServe(args []string) error {
 	fs := flag.NewFlagSet("accueil-central", flag.ContinueOnError)
-	data := dataFlag(fs)
+	var w where
+	w.register(fs)
 	listen := fs.String("listen", "127.0.0.1:8443", "address to serve HTTPS on, HOST:PORT")
 	names := fs.String("names", "", "other host names or addresses desks use to reach the central, comma-separated")
 	verbose := fs.Bool("verbose", false, "log every request (never its content)")
@@ -88,7 +114,7 @@ func runServe(args []string) error {
 	if err != nil {
 		return fmt.Errorf("--listen %q: %w", *listen, err)
 	}
-	id, err := central.LoadIdentity(*data, append(strings.Split(*names, ","), host)...)
+	id, err := central.LoadIdentity(w.data, append(strings.Split(*names, ","), host)...)
 	if err != nil {
 		return err
 	}
@@ -98,7 +124,7 @@ func runServe(args []string) error {
 	fmt.Println("CA fingerprint (SHA-256):", id.CA)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	st, err := openStorage(ctx, *data)
+	st, err := w.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -118,7 +144,8 @@ func runServe(args []string) error {
 
 func runEnroll(args []string) error {
 	fs := flag.NewFlagSet("enroll", flag.ContinueOnError)
-	data := dataFlag(fs)
+	var w where
+	w.register(fs)
 	ttl := fs.Duration("ttl", 24*time.Hour, "how long the code stays valid")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -126,12 +153,12 @@ func runEnroll(args []string) error {
 	if *ttl <= 0 {
 		return errors.New("enroll: --ttl must be positive")
 	}
-	id, err := central.LoadIdentity(*data, "")
+	id, err := central.LoadIdentity(w.data, "")
 	if err != nil {
 		return fmt.Errorf("enroll: %w", err)
 	}
 	ctx := context.Background()
-	st, err := openStorage(ctx, *data)
+	st, err := w.open(ctx)
 	if err != nil {
 		return fmt.Errorf("enroll: %w", err)
 	}
@@ -149,12 +176,13 @@ func runEnroll(args []string) error {
 
 func runDesks(args []string) error {
 	fs := flag.NewFlagSet("desks", flag.ContinueOnError)
-	data := dataFlag(fs)
+	var w where
+	w.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	ctx := context.Background()
-	st, err := openStorage(ctx, *data)
+	st, err := w.open(ctx)
 	if err != nil {
 		return fmt.Errorf("desks: %w", err)
 	}
@@ -175,7 +203,8 @@ func runDesks(args []string) error {
 
 func runRevoke(args []string) error {
 	fs := flag.NewFlagSet("revoke", flag.ContinueOnError)
-	data := dataFlag(fs)
+	var w where
+	w.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -183,7 +212,7 @@ func runRevoke(args []string) error {
 		return errors.New("revoke: name one desk ID (see accueil-central desks)")
 	}
 	ctx := context.Background()
-	st, err := openStorage(ctx, *data)
+	st, err := w.open(ctx)
 	if err != nil {
 		return fmt.Errorf("revoke: %w", err)
 	}

@@ -35,13 +35,17 @@ func TestCentralAndDeskBinaries(t *testing.T) {
 		t.Fatal(err)
 	}
 	runOK(t, env, deskBin, "import", "--data", dataD, "--user", "alice", csv)
-	enrolled := runOK(t, env, deskBin, "enroll", url, code, "--data", dataD)
+	enrolled := runOK(t, env, deskBin, "enroll", url, code, "--data", dataD, "--user", "alice")
 	deskID := strings.Fields(enrolled)[1]
 	if out := runOK(t, env, deskBin, "sync", "--once", "--data", dataD, "--user", "alice"); !strings.Contains(out, "pushed ") {
 		t.Fatalf("sync said %q", out)
 	}
-	if _, err := exec.Command(deskBin, "enroll", url, code, "--data", t.TempDir()).Output(); err == nil {
-		t.Fatal("a used code enrolled a second desk")
+	second := filepath.Join(t.TempDir(), "desk2")
+	runOK(t, env, deskBin, "init", "--data", second, "--admin", "alice")
+	reuse := exec.Command(deskBin, "enroll", url, code, "--data", second, "--user", "alice")
+	reuse.Env = append(os.Environ(), env...)
+	if out, err := reuse.CombinedOutput(); err == nil || !strings.Contains(string(out), "already used") {
+		t.Fatalf("a used code: %v %s", err, out)
 	}
 	assertStored(t, dataC)
 
@@ -148,7 +152,7 @@ func waitListening(t *testing.T, r interface{ Read([]byte) (int, error) }) strin
 
 func assertStored(t *testing.T, dir string) {
 	t.Helper()
-	st, err := central.OpenSQLite(context.Background(), filepath.Join(dir, central.DatabaseFile))
+	st, err := central.Open(context.Background(), dir, central.DefaultKeyFile(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,6 +167,8 @@ func assertStored(t *testing.T, dir string) {
 // non-zero status and a message that says what to do.
 func TestCommandsFailClearly(t *testing.T) {
 	dataC, dataD := t.TempDir(), t.TempDir()
+	printed := strings.Split(strings.TrimSpace(runOK(t, nil, centralBin, "enroll", "--data", t.TempDir())), "\n")
+	code := printed[len(printed)-1]
 	tests := []struct {
 		name string
 		bin  string
@@ -173,6 +179,9 @@ func TestCommandsFailClearly(t *testing.T) {
 		{"sync without --once", deskBin, []string{"sync", "--data", dataD}, "--once"},
 		{"enroll over http", deskBin, []string{"enroll", "http://127.0.0.1:1", "CODE", "--data", dataD}, "https://"},
 		{"enroll with a typo", deskBin, []string{"enroll", "https://127.0.0.1:1", "NOTACODE", "--data", dataD}, "typing"},
+		{"enroll without an administrator", deskBin, []string{"enroll", "https://127.0.0.1:1", code, "--data", dataD}, "--user"},
+		{"publish without a kind", centralBin, []string{"publish", "--data", dataC}, "guide or reference"},
+		{"publish a missing folder", centralBin, []string{"publish", "guide", "--data", dataC, "/nonexistent"}, "no such file"},
 		{"revoke an unknown desk", centralBin, []string{"revoke", "--data", dataC, "nope"}, "unknown desk"},
 		{"revoke without a desk", centralBin, []string{"revoke", "--data", dataC}, "desk ID"},
 		{"enroll with a negative ttl", centralBin, []string{"enroll", "--data", dataC, "--ttl", "-1h"}, "--ttl"},

@@ -74,7 +74,7 @@ func runDesk(args []string) error {
 	})
 	syncCtx, stopSync := context.WithCancel(ctx)
 	defer stopSync()
-	nudge = startSync(syncCtx, st, desk)
+	nudge = startSync(syncCtx, st, desk, c.data)
 	desk.StartIdleLock()
 	defer desk.StopIdleLock()
 	if *newcomer {
@@ -90,7 +90,7 @@ func runDesk(args []string) error {
 // fonts, and "take home" PDFs written to the data folder and opened with
 // the system's viewer for printing.
 func newKiosk(a fyne.App, win fyne.Window, st *store.Store, data string, staff *i18n.Localizer, onExit func(intake.Staff)) (*ui.Kiosk, error) {
-	g, messages, fonts, err := loadGuide()
+	g, messages, fonts, err := loadGuide(data)
 	if err != nil {
 		return nil, err
 	}

@@ -19,8 +19,9 @@ const syncInterval = replication.OnlinePoll
 
 // startSync runs the desk's sync in the background when the desk is
 // enrolled, reporting to the sync line, and returns the function that
-// nudges it after a save (a no-op for a desk with no central).
-func startSync(ctx context.Context, st *store.Store, desk *ui.Desk) func() {
+// nudges it after a save (a no-op for a desk with no central). With a data
+// folder, the sync also keeps there what the central publishes.
+func startSync(ctx context.Context, st *store.Store, desk *ui.Desk, data ...string) func() {
 	cfg, err := st.SyncConfig(ctx)
 	if errors.Is(err, store.ErrNotEnrolled) {
 		return func() {}
@@ -28,6 +29,7 @@ func startSync(ctx context.Context, st *store.Store, desk *ui.Desk) func() {
 	if err == nil {
 		var cl *replication.Client
 		if cl, err = replication.NewClient(st, cfg); err == nil {
+			shareWith(cl, st, data...)
 			go syncInBackground(ctx, st, cl, desk)
 			return cl.Nudge
 		}
@@ -44,6 +46,7 @@ func syncInBackground(ctx context.Context, st *store.Store, cl *replication.Clie
 		fyne.Do(func() { desk.ShowSyncProgress(shown) })
 	}
 	report := func(s replication.Status) {
+		warnRefusals(cl)
 		waiting, _ := st.OutboxCount(ctx)
 		state := ui.SyncState{
 			Online: s.Online && s.Err == nil, LastSync: s.LastSync, Waiting: waiting, ClockSkew: cl.ClockSkew(),

@@ -26,14 +26,14 @@ import (
 var syncAdmin = intake.Staff{ID: "staff-admin", Name: "admin", Role: intake.RoleAdmin}
 
 // serveCentral runs a real central over TLS on loopback.
-func serveCentral(t *testing.T) (url string, st *central.SQLiteStorage, id central.Identity) {
+func serveCentral(t *testing.T) (url string, st *central.Vault, id central.Identity) {
 	t.Helper()
 	dir := t.TempDir()
 	id, err := central.LoadIdentity(dir, "127.0.0.1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err = central.OpenSQLite(context.Background(), filepath.Join(dir, central.DatabaseFile))
+	st, err = central.Open(context.Background(), dir, central.DefaultKeyFile(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func serveCentral(t *testing.T) (url string, st *central.SQLiteStorage, id centr
 	return "https://" + ln.Addr().String(), st, id
 }
 
-func enrolledStore(t *testing.T, url string, cst *central.SQLiteStorage, id central.Identity) *store.Store {
+func enrolledStore(t *testing.T, url string, cst *central.Vault, id central.Identity) *store.Store {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "desk.db"))

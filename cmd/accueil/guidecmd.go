@@ -35,9 +35,10 @@ func runGuide(args []string) error {
 	return fmt.Errorf("guide: unknown command %q", args[0])
 }
 
-// loadGuide loads the guide, the newcomer catalogs and the bundled fonts.
-func loadGuide() (*guide.Guide, *i18n.Catalog, *textlayout.FontSet, error) {
-	g, err := guide.Load(assets.Guide())
+// loadGuide loads the guide (the one published to the data folder, else
+// the embedded one), the newcomer catalogs and the bundled fonts.
+func loadGuide(data string) (*guide.Guide, *i18n.Catalog, *textlayout.FontSet, error) {
+	g, err := loadGuideContent(data)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -67,10 +68,11 @@ func printTexts(loc *i18n.Localizer) print.Texts {
 func guideCheck(args []string) error {
 	fs := flag.NewFlagSet("guide check", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	data := fs.String("data", "", "data folder whose published guide to check (default: the built-in guide)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	g, cat, fonts, err := loadGuide()
+	g, cat, fonts, err := loadGuide(*data)
 	if err != nil {
 		return err
 	}
@@ -106,13 +108,14 @@ func guideRender(args []string, pdf bool) error {
 	lang := fs.String("lang", "", "language tag, e.g. ar, fa-AF, ti")
 	topic := fs.String("topic", "", "topic id, e.g. health")
 	out := fs.String("out", "", "output file (.png or .pdf)")
+	data := fs.String("data", "", "data folder whose published guide to use (default: the built-in guide)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *lang == "" || *out == "" || (!pdf && *topic == "") {
 		return errors.New("guide render: --lang, --topic and --out are required")
 	}
-	g, cat, fonts, err := loadGuide()
+	g, cat, fonts, err := loadGuide(*data)
 	if err != nil {
 		return err
 	}

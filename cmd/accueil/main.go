@@ -9,8 +9,8 @@
 //	accueil guide check [--json]             check every guide page can be drawn
 //	accueil guide render --lang L --topic T --out F.png
 //	accueil guide pdf --lang L [--topic T] --out F.pdf
-//	accueil enroll URL CODE                  enrol this desk with a central
-//	accueil sync --once                      push and pull until both agree (logs in)
+//	accueil enroll URL CODE --user ADMIN     enrol this desk with a central
+//	accueil sync --once --user NAME          push and pull until both agree (logs in)
 //
 // Commands act as the staff member --user NAME, with the password from the
 // environment variable ACCUEIL_PASSWORD or asked on the terminal.
@@ -63,6 +63,6 @@ const usage = `usage:
   accueil guide check [--json]
   accueil guide render --lang TAG --topic ID --out FILE.png
   accueil guide pdf --lang TAG [--topic ID] --out FILE.pdf
-  accueil enroll --data DIR https://HOST:PORT CODE
+  accueil enroll --data DIR --user ADMIN https://HOST:PORT CODE
   accueil sync --once --data DIR --user NAME
 The password is read from ACCUEIL_PASSWORD or asked on the terminal.`

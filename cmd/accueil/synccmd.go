@@ -22,18 +22,13 @@ func runEnroll(args []string) error {
 		return err
 	}
 	if len(pos) != 2 {
-		return errors.New("enroll: usage: accueil enroll --data DIR https://HOST:PORT CODE")
+		return errors.New("enroll: usage: accueil enroll --data DIR --user ADMIN https://HOST:PORT CODE")
 	}
-	ctx := context.Background()
-	st, err := c.openStore(ctx)
+	desk, err := c.enrollDesk(context.Background(), pos[0], pos[1])
 	if err != nil {
 		return fmt.Errorf("enroll: %w", err)
 	}
-	defer st.Close()
-	if err := replication.Enroll(ctx, st, pos[0], pos[1]); err != nil {
-		return fmt.Errorf("enroll: %w", err)
-	}
-	fmt.Printf("Desk %s enrolled with %s.\n", st.DeskID(), pos[0])
+	fmt.Printf("Desk %s enrolled with %s.\n", desk, pos[0])
 	return nil
 }
 
@@ -69,7 +64,9 @@ func runSync(args []string) error {
 	if err != nil {
 		return fmt.Errorf("sync: %w", err)
 	}
+	shareWith(cl, st, c.data)
 	sum, err := cl.Sync(ctx)
+	warnRefusals(cl)
 	fmt.Printf("pushed %d, pulled %d (%d new)\n", sum.Pushed, sum.Pulled, sum.New)
 	if sum.ClockSkew > replication.MaxClockSkew || sum.ClockSkew < -replication.MaxClockSkew {
 		fmt.Fprintf(os.Stderr, "warning: this computer's clock is %v off the central's; please set it right\n", sum.ClockSkew.Round(time.Second))

@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -14,11 +13,7 @@ import (
 
 func TestDeskRateLimit(t *testing.T) {
 	ctx := context.Background()
-	st, err := OpenSQLite(ctx, filepath.Join(t.TempDir(), DatabaseFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openTestVault(t)
 	now := time.Now()
 	if err := st.AddCode(ctx, "h", now.Add(time.Hour)); err != nil {
 		t.Fatal(err)

@@ -22,7 +22,7 @@ import (
 // Server answers desks. Its logs name desks, event IDs and counts, never
 // the content of an event: that is personal data.
 type Server struct {
-	store  Storage
+	store  *Vault
 	log    *slog.Logger
 	now    func() time.Time
 	desks  *limiter
@@ -40,7 +40,7 @@ const (
 )
 
 // NewServer returns the handlers over st, with the default rate limits.
-func NewServer(st Storage, log *slog.Logger) *Server {
+func NewServer(st *Vault, log *slog.Logger) *Server {
 	s := &Server{store: st, log: log, now: time.Now, enrols: newLimiter(enrolRate, enrolBurst)}
 	s.LimitDesks(DefaultDeskRate, DefaultDeskBurst)
 	return s
@@ -67,6 +67,8 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST "+replication.PathPush, s.authed(s.push))
 	mux.HandleFunc("GET "+replication.PathPull, s.authed(s.pull))
+	mux.HandleFunc("GET "+replication.PathStaff, s.authed(s.staff))
+	mux.HandleFunc("GET "+replication.PathPublished, s.authed(s.published))
 	mux.HandleFunc("POST "+replication.PathEnroll, s.enroll)
 	return s.logged(mux)
 }
@@ -285,7 +287,11 @@ func (s *Server) enrollDesk(w http.ResponseWriter, r *http.Request) error {
 		return enrolRefusal(err)
 	}
 	s.log.Info("desk enrolled", "desk", req.Desk)
-	writeJSON(w, http.StatusOK, replication.EnrollResponse{Credential: req.Desk + "." + secret})
+	// The answer travels over the TLS channel the desk pinned with the
+	// code's fingerprint, and only once: the deployment key with it.
+	writeJSON(w, http.StatusOK, replication.EnrollResponse{
+		Credential: req.Desk + "." + secret, DeploymentKey: s.store.DeploymentKey().Bytes(),
+	})
 	return nil
 }
 
@@ -301,9 +307,14 @@ func enrolRefusal(err error) error {
 	return err
 }
 
+// CodeStore keeps enrolment codes; Storage and Vault have it.
+type CodeStore interface {
+	AddCode(ctx context.Context, tokenHash string, expires time.Time) error
+}
+
 // NewCode records a fresh single-use enrolment code valid for ttl and
 // returns its text.
-func NewCode(ctx context.Context, st Storage, ca replication.Fingerprint, ttl time.Duration, now time.Time) (string, error) {
+func NewCode(ctx context.Context, st CodeStore, ca replication.Fingerprint, ttl time.Duration, now time.Time) (string, error) {
 	c, err := replication.NewEnrolCode(ca)
 	if err != nil {
 		return "", err

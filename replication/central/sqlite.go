@@ -2,19 +2,13 @@ package central
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
-
-	"accueil/intake"
-	"accueil/replication"
 )
 
 const schemaSQL = `
@@ -31,6 +25,27 @@ CREATE TABLE IF NOT EXISTS desks (
 	enrolled        INTEGER NOT NULL,
 	revoked         INTEGER
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS settings (
+	name  TEXT PRIMARY KEY,
+	value BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS staff (
+	id       TEXT PRIMARY KEY,
+	name     TEXT NOT NULL,
+	name_key TEXT NOT NULL UNIQUE,
+	role     TEXT NOT NULL,
+	disabled INTEGER NOT NULL DEFAULT 0,
+	password TEXT NOT NULL,
+	key_wrap BLOB NOT NULL,
+	version  INTEGER NOT NULL UNIQUE
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS published (
+	version INTEGER PRIMARY KEY,
+	kind    TEXT NOT NULL,
+	body    BLOB NOT NULL,
+	created INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS published_kind ON published (kind, version);
 CREATE TABLE IF NOT EXISTS codes (
 	token_hash TEXT PRIMARY KEY,
 	expires    INTEGER NOT NULL,
@@ -75,6 +90,8 @@ func centralDSN(path string, readOnly bool) string {
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(FULL)")
+	// Deleted and rewritten rows are overwritten, not left in free pages.
+	q.Add("_pragma", "secure_delete(ON)")
 	q.Set("_txlock", "immediate")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
@@ -102,7 +119,7 @@ func (s *SQLiteStorage) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 
 // Push implements Storage. The unique constraint decides, not a read
 // before the insert: two pushes of one event at once still store it once.
-func (s *SQLiteStorage) Push(ctx context.Context, desk string, evs []intake.Event) (int, int64, error) {
+func (s *SQLiteStorage) Push(ctx context.Context, desk string, recs []Record) (int, int64, error) {
 	stored := 0
 	var last int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -112,8 +129,8 @@ func (s *SQLiteStorage) Push(ctx context.Context, desk string, evs []intake.Even
 			return err
 		}
 		defer ins.Close()
-		for _, ev := range evs {
-			fresh, err := pushOne(ctx, tx, ins, desk, ev)
+		for _, r := range recs {
+			fresh, err := pushOne(ctx, tx, ins, desk, r)
 			if err != nil {
 				return err
 			}
@@ -129,14 +146,8 @@ func (s *SQLiteStorage) Push(ctx context.Context, desk string, evs []intake.Even
 	return stored, last, nil
 }
 
-func pushOne(ctx context.Context, tx *sql.Tx, ins *sql.Stmt, desk string, ev intake.Event) (bool, error) {
-	body, err := replication.Canonical(ev)
-	if err != nil {
-		return false, err
-	}
-	sum := sha256.Sum256(body)
-	hash := hex.EncodeToString(sum[:])
-	res, err := ins.ExecContext(ctx, ev.ID, desk, string(body), hash)
+func pushOne(ctx context.Context, tx *sql.Tx, ins *sql.Stmt, desk string, r Record) (bool, error) {
+	res, err := ins.ExecContext(ctx, r.ID, desk, r.Body, r.Hash)
 	if err != nil {
 		return false, err
 	}
@@ -144,62 +155,146 @@ func pushOne(ctx context.Context, tx *sql.Tx, ins *sql.Stmt, desk string, ev int
 		return n == 1, err
 	}
 	var old string
-	if err := tx.QueryRowContext(ctx, `SELECT hash FROM events WHERE id = ?`, ev.ID).Scan(&old); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT hash FROM events WHERE id = ?`, r.ID).Scan(&old); err != nil {
 		return false, err
 	}
-	if old != hash {
-		return false, &ConflictError{ID: ev.ID}
+	if old != r.Hash {
+		return false, &ConflictError{ID: r.ID}
 	}
 	return false, nil
 }
 
 // Pull implements Storage. It reads one snapshot, so that Last and the
 // page agree.
-func (s *SQLiteStorage) Pull(ctx context.Context, after int64, limit int) (Page, error) {
+func (s *SQLiteStorage) Pull(ctx context.Context, after int64, limit int) (RawPage, error) {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return Page{}, fmt.Errorf("central: pull: %w", err)
+		return RawPage{}, fmt.Errorf("central: pull: %w", err)
 	}
 	defer tx.Rollback()
 	page, err := pullPage(ctx, tx, after, limit)
 	if err != nil {
-		return Page{}, fmt.Errorf("central: pull: %w", err)
+		return RawPage{}, fmt.Errorf("central: pull: %w", err)
 	}
 	return page, nil
 }
 
-func pullPage(ctx context.Context, tx *sql.Tx, after int64, limit int) (Page, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?`, after, limit+1)
+func pullPage(ctx context.Context, tx *sql.Tx, after int64, limit int) (RawPage, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT seq, id, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?`, after, limit+1)
 	if err != nil {
-		return Page{}, err
+		return RawPage{}, err
 	}
 	defer rows.Close()
-	p := Page{Next: after}
+	p := RawPage{Next: after}
 	size := 0
 	for rows.Next() {
 		var seq int64
-		var body string
-		if err := rows.Scan(&seq, &body); err != nil {
-			return Page{}, err
+		var r Record
+		if err := rows.Scan(&seq, &r.ID, &r.Body); err != nil {
+			return RawPage{}, err
 		}
-		if len(p.Events) == limit || (len(p.Events) > 0 && size+len(body) > MaxPageBytes) {
+		if len(p.Records) == limit || (len(p.Records) > 0 && size+len(r.Body) > MaxPageBytes) {
 			p.More = true
 			break
 		}
-		size += len(body)
-		p.Events = append(p.Events, json.RawMessage(body))
+		size += len(r.Body)
+		p.Records = append(p.Records, r)
 		p.Next = seq
 	}
 	if err := rows.Err(); err != nil {
-		return Page{}, err
+		return RawPage{}, err
 	}
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM events`).Scan(&p.Last); err != nil {
-		return Page{}, err
+		return RawPage{}, err
 	}
 	if !p.More {
 		p.Next = max(p.Next, p.Last)
 	}
 	return p, nil
+}
+
+// RewriteAll implements Storage. After the commit it vacuums and
+// truncates the write-ahead log, so that no page of the old bodies stays
+// in either file.
+func (s *SQLiteStorage) RewriteAll(ctx context.Context, fn func(Record) (Record, error)) (int, error) {
+	n := 0
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		n, err = rewriteRows(ctx, tx, fn)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("central: rewrite: %w", err)
+	}
+	for _, q := range []string{`VACUUM`, `PRAGMA wal_checkpoint(TRUNCATE)`} {
+		if _, err := s.w.ExecContext(ctx, q); err != nil {
+			return n, fmt.Errorf("central: rewrite: %s: %w", q, err)
+		}
+	}
+	return n, nil
+}
+
+func rewriteRows(ctx context.Context, tx *sql.Tx, fn func(Record) (Record, error)) (int, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, body, hash FROM events ORDER BY seq`)
+	if err != nil {
+		return 0, err
+	}
+	var all []Record
+	for rows.Next() {
+		var r Record
+		if err := rows.Scan(&r.ID, &r.Body, &r.Hash); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		all = append(all, r)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return 0, err
+	}
+	upd, err := tx.PrepareContext(ctx, `UPDATE events SET body = ?, hash = ? WHERE id = ?`)
+	if err != nil {
+		return 0, err
+	}
+	defer upd.Close()
+	for _, r := range all {
+		nr, err := fn(r)
+		if err != nil {
+			return 0, err
+		}
+		if _, err := upd.ExecContext(ctx, nr.Body, nr.Hash, r.ID); err != nil {
+			return 0, err
+		}
+	}
+	return len(all), nil
+}
+
+// Setting implements Storage.
+func (s *SQLiteStorage) Setting(ctx context.Context, name string) ([]byte, error) {
+	var v []byte
+	err := s.w.QueryRowContext(ctx, `SELECT value FROM settings WHERE name = ?`, name).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("central: setting %s: %w", name, err)
+	}
+	return v, nil
+}
+
+// InitSetting implements Storage.
+func (s *SQLiteStorage) InitSetting(ctx context.Context, name string, value []byte) ([]byte, error) {
+	var v []byte
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO settings (name, value) VALUES (?, ?)
+			ON CONFLICT (name) DO NOTHING`, name, value); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE name = ?`, name).Scan(&v)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("central: set %s: %w", name, err)
+	}
+	return v, nil
 }
 
 // AddCode implements Storage.

@@ -13,20 +13,48 @@ import (
 	"accueil/intake"
 )
 
-// Storage is what the handlers need from the central database. The SQLite
-// implementation is SQLiteStorage; another (PostgreSQL) must pass the same
-// conformance tests.
+// Storage is what the central keeps, as opaque bytes: the layer above it
+// (Vault) seals every event before it gets here, so that any
+// implementation stores ciphertext only. The SQLite implementation is
+// SQLiteStorage; another (PostgreSQL) must pass the same conformance
+// tests (storageSuite).
 type Storage interface {
-	// Push appends events from desk, each once: an event whose ID is
-	// stored with the same content is a replay and succeeds; one whose ID
-	// is stored with other content fails the whole push with a
+	// Push appends records from desk, each once: a record whose ID is
+	// stored with the same Hash is a replay and succeeds; one whose ID is
+	// stored with another Hash fails the whole push with a
 	// *ConflictError. It returns how many were new and the last sequence.
-	Push(ctx context.Context, desk string, evs []intake.Event) (stored int, last int64, err error)
-	// Pull returns up to limit events after the cursor, as stored, and
+	Push(ctx context.Context, desk string, recs []Record) (stored int, last int64, err error)
+	// Pull returns up to limit records after the cursor, as stored, and
 	// the cursor to ask from next. A desk's own events come back too: a
 	// desk restored from an old backup gets back what it had pushed, and
 	// for the others the store's replay check is cheap.
-	Pull(ctx context.Context, after int64, limit int) (Page, error)
+	Pull(ctx context.Context, after int64, limit int) (RawPage, error)
+	// RewriteAll replaces the body and hash of every record by what fn
+	// makes of it, in one transaction, and then drops the freed pages: it
+	// seals a database made before events were sealed.
+	RewriteAll(ctx context.Context, fn func(Record) (Record, error)) (int, error)
+	// Setting returns a named value of the central (nil when unset).
+	Setting(ctx context.Context, name string) ([]byte, error)
+	// InitSetting records a named value unless one is set, and returns
+	// the value now set: of two processes starting at once, one wins.
+	InitSetting(ctx context.Context, name string, value []byte) ([]byte, error)
+	// PutStaff records a staff account, new or changed (by ID), under the
+	// next staff version, which it returns. A new account whose name
+	// folds to another account's fails with ErrStaffExists.
+	PutStaff(ctx context.Context, rec intake.StaffRecord) (version int64, err error)
+	// StaffByName returns the account of a login name (case folded), or
+	// ErrUnknownStaff.
+	StaffByName(ctx context.Context, name string) (intake.StaffRecord, error)
+	// StaffAfter returns up to limit accounts changed after version, in
+	// version order.
+	StaffAfter(ctx context.Context, after int64, limit int) ([]intake.StaffRecord, error)
+	// Publish stores a new version of a kind of published content (the
+	// bundle's files, encoded by the caller) and returns its number, which
+	// grows across kinds.
+	Publish(ctx context.Context, kind string, body []byte, now time.Time) (version int64, err error)
+	// Published returns the newest version of kind, or
+	// ErrNothingPublished.
+	Published(ctx context.Context, kind string) (version int64, body []byte, err error)
 	// AddCode records an enrolment token (by hash) valid until expires.
 	AddCode(ctx context.Context, tokenHash string, expires time.Time) error
 	// Redeem uses a token once and records the desk with its credential
@@ -44,14 +72,32 @@ type Storage interface {
 	Close() error
 }
 
+// Record is one event as Storage keeps it: its ID (not personal data), a
+// body the storage does not read, and a hash of the event's canonical
+// content that decides whether a replay is identical.
+type Record struct {
+	ID   string
+	Body []byte
+	Hash string
+}
+
+// RawPage is one page of stored records.
+type RawPage struct {
+	Records []Record // ID and Body set
+	Next    int64
+	More    bool
+	// Last is the last sequence stored, as of the same snapshot.
+	Last int64
+}
+
 // MaxPageBytes bounds the events of one page, so that a few unusually
 // large events cannot make an answer the desk refuses to read. A page
 // always holds at least one event, and no event is larger than a push.
 const MaxPageBytes = 4 << 20
 
-// Page is one page of pulled events.
+// Page is one page of pulled events, opened.
 type Page struct {
-	// Events are the stored canonical bodies, sent as they are.
+	// Events are the canonical bodies, sent as they are.
 	Events []json.RawMessage
 	Next   int64
 	More   bool
@@ -75,6 +121,12 @@ var (
 	ErrCodeUsed    = errors.New("enrolment code already used")
 	ErrCodeExpired = errors.New("enrolment code expired")
 	ErrDeskExists  = errors.New("desk already enrolled")
+	// ErrStaffExists: another account has this login name.
+	ErrStaffExists = errors.New("a staff account with this name exists")
+	// ErrNothingPublished: no version of this kind was published.
+	ErrNothingPublished = errors.New("nothing published")
+	// ErrUnknownStaff: no account has this login name.
+	ErrUnknownStaff = errors.New("no staff account with this name")
 )
 
 // ConflictError: an event arrived with the ID of a stored event but other

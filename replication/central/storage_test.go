@@ -18,6 +18,9 @@ func storageSuite(t *testing.T, open func(t *testing.T) Storage) {
 	t.Run("pull pages", func(t *testing.T) { testPull(t, open(t)) })
 	t.Run("codes and desks", func(t *testing.T) { testCodes(t, open(t)) })
 	t.Run("large events split pages", func(t *testing.T) { testPageBytes(t, open(t)) })
+	t.Run("settings set once", func(t *testing.T) { testSettings(t, open(t)) })
+	t.Run("rewrite all", func(t *testing.T) { testRewrite(t, open(t)) })
+	t.Run("staff versions", func(t *testing.T) { testStaff(t, open(t)) })
 }
 
 func TestSQLiteStorage(t *testing.T) {
@@ -31,24 +34,22 @@ func TestSQLiteStorage(t *testing.T) {
 	})
 }
 
-func event(desk string, i int, value string) intake.Event {
-	return intake.Event{
-		ID: fmt.Sprintf("%s-e%d", desk, i), EntityType: intake.EntityPerson, EntityID: fmt.Sprintf("p%d", i),
-		Changes: []intake.Change{{Field: intake.FieldSurname, Value: value}},
-		Time:    intake.Timestamp{Wall: int64(1000 + i)}, Desk: desk, Schema: intake.SchemaVersion,
-	}
+// rec is a stored record whose hash follows its body, as Vault makes them.
+func rec(desk string, i int, value string) Record {
+	body := fmt.Sprintf("%s|%d|%s", desk, i, value)
+	return Record{ID: fmt.Sprintf("%s-e%d", desk, i), Body: []byte(body), Hash: "h:" + body}
 }
 
 func testPush(t *testing.T, st Storage) {
 	ctx := context.Background()
-	evs := []intake.Event{event("a", 1, "x"), event("a", 2, "y")}
+	evs := []Record{rec("a", 1, "x"), rec("a", 2, "y")}
 	for want := 2; want >= 0; want -= 2 {
 		stored, last, err := st.Push(ctx, "a", evs)
 		if err != nil || stored != want || last != 2 {
 			t.Fatalf("push: stored %d last %d %v; want %d 2", stored, last, err, want)
 		}
 	}
-	_, _, err := st.Push(ctx, "a", []intake.Event{event("a", 3, "z"), event("a", 1, "changed")})
+	_, _, err := st.Push(ctx, "a", []Record{rec("a", 3, "z"), rec("a", 1, "changed")})
 	var ce *ConflictError
 	if !errors.As(err, &ce) || ce.ID != "a-e1" {
 		t.Fatalf("conflict: %v", err)
@@ -61,10 +62,10 @@ func testPush(t *testing.T, st Storage) {
 func testPull(t *testing.T, st Storage) {
 	ctx := context.Background()
 	for i := range 5 {
-		if _, _, err := st.Push(ctx, "a", []intake.Event{event("a", i, "x")}); err != nil {
+		if _, _, err := st.Push(ctx, "a", []Record{rec("a", i, "x")}); err != nil {
 			t.Fatal(err)
 		}
-		if _, _, err := st.Push(ctx, "b", []intake.Event{event("b", i, "y")}); err != nil {
+		if _, _, err := st.Push(ctx, "b", []Record{rec("b", i, "y")}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -75,7 +76,7 @@ func testPull(t *testing.T, st Storage) {
 		if err != nil || pages > 4 {
 			t.Fatalf("pull: %v after %d pages", err, pages)
 		}
-		got += len(p.Events)
+		got += len(p.Records)
 		cursor = p.Next
 		if !p.More {
 			break
@@ -84,7 +85,7 @@ func testPull(t *testing.T, st Storage) {
 	if got != 10 || cursor != 10 {
 		t.Fatalf("pulled %d events, cursor %d; want 10 and cursor 10", got, cursor)
 	}
-	if p, err := st.Pull(ctx, cursor, 2); err != nil || len(p.Events) != 0 || p.More || p.Next != 10 {
+	if p, err := st.Pull(ctx, cursor, 2); err != nil || len(p.Records) != 0 || p.More || p.Next != 10 {
 		t.Fatalf("pull at the end: %+v %v", p, err)
 	}
 }
@@ -130,12 +131,90 @@ func testPageBytes(t *testing.T, st Storage) {
 	ctx := context.Background()
 	big := strings.Repeat("x", MaxPageBytes/3)
 	for i := range 4 {
-		if _, _, err := st.Push(ctx, "a", []intake.Event{event("a", i, big)}); err != nil {
+		if _, _, err := st.Push(ctx, "a", []Record{rec("a", i, big)}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	p, err := st.Pull(ctx, 0, 100)
-	if err != nil || len(p.Events) != 2 || !p.More || p.Next != 2 {
-		t.Fatalf("page of large events: %d events, more %v, next %d, %v", len(p.Events), p.More, p.Next, err)
+	if err != nil || len(p.Records) != 2 || !p.More || p.Next != 2 {
+		t.Fatalf("page of large events: %d events, more %v, next %d, %v", len(p.Records), p.More, p.Next, err)
+	}
+}
+
+func testSettings(t *testing.T, st Storage) {
+	ctx := context.Background()
+	if v, err := st.Setting(ctx, "k"); err != nil || v != nil {
+		t.Fatalf("unset setting: %q %v", v, err)
+	}
+	for _, try := range []string{"first", "second"} {
+		if v, err := st.InitSetting(ctx, "k", []byte(try)); err != nil || string(v) != "first" {
+			t.Fatalf("init %s: got %q %v, want the first value kept", try, v, err)
+		}
+	}
+	if v, err := st.Setting(ctx, "k"); err != nil || string(v) != "first" {
+		t.Fatalf("setting: %q %v", v, err)
+	}
+}
+
+func testRewrite(t *testing.T, st Storage) {
+	ctx := context.Background()
+	if _, _, err := st.Push(ctx, "a", []Record{rec("a", 1, "x"), rec("a", 2, "y")}); err != nil {
+		t.Fatal(err)
+	}
+	n, err := st.RewriteAll(ctx, func(r Record) (Record, error) {
+		return Record{ID: r.ID, Body: append([]byte("new "), r.Body...), Hash: "new " + r.Hash}, nil
+	})
+	if err != nil || n != 2 {
+		t.Fatalf("rewrite: %d %v", n, err)
+	}
+	p, err := st.Pull(ctx, 0, 10)
+	if err != nil || len(p.Records) != 2 || string(p.Records[0].Body) != "new a|1|x" {
+		t.Fatalf("after rewrite: %+v %v", p, err)
+	}
+	// The replay check now compares with the new hash.
+	r := rec("a", 1, "x")
+	r.Hash = "new " + r.Hash
+	if stored, _, err := st.Push(ctx, "a", []Record{r}); err != nil || stored != 0 {
+		t.Fatalf("replay after rewrite: %d %v", stored, err)
+	}
+	failed := errors.New("stop")
+	if _, err := st.RewriteAll(ctx, func(Record) (Record, error) { return Record{}, failed }); !errors.Is(err, failed) {
+		t.Fatalf("failed rewrite: %v", err)
+	}
+	if p, _ := st.Pull(ctx, 0, 10); string(p.Records[1].Body) != "new a|2|y" {
+		t.Fatal("a failed rewrite changed records")
+	}
+}
+
+func testStaff(t *testing.T, st Storage) {
+	ctx := context.Background()
+	a := intake.StaffRecord{Staff: intake.Staff{ID: "s1", Name: "Testperson Alpha", Role: intake.RoleAdmin},
+		PasswordHash: "$argon2id$x", KeyWrap: []byte{1, 2}}
+	b := intake.StaffRecord{Staff: intake.Staff{ID: "s2", Name: "Testperson Beta", Role: intake.RoleHealth},
+		PasswordHash: "$argon2id$y", KeyWrap: []byte{3}}
+	for i, r := range []intake.StaffRecord{a, b} {
+		if v, err := st.PutStaff(ctx, r); err != nil || v != int64(i+1) {
+			t.Fatalf("put %s: version %d %v", r.ID, v, err)
+		}
+	}
+	clash := b
+	clash.ID, clash.Name = "s3", "TESTPERSON ALPHA"
+	if _, err := st.PutStaff(ctx, clash); !errors.Is(err, ErrStaffExists) {
+		t.Fatalf("a second account with a folded name: %v", err)
+	}
+	a.Disabled = true
+	if v, err := st.PutStaff(ctx, a); err != nil || v != 3 {
+		t.Fatalf("change: version %d %v", v, err)
+	}
+	got, err := st.StaffByName(ctx, "testperson alpha")
+	if err != nil || !got.Disabled || got.Version != 3 || got.Role != intake.RoleAdmin || string(got.KeyWrap) != "\x01\x02" {
+		t.Fatalf("by name: %+v %v", got, err)
+	}
+	after, err := st.StaffAfter(ctx, 1, 10)
+	if err != nil || len(after) != 2 || after[0].ID != "s2" || after[1].ID != "s1" {
+		t.Fatalf("after version 1: %+v %v", after, err)
+	}
+	if _, err := st.StaffByName(ctx, "nobody"); !errors.Is(err, ErrUnknownStaff) {
+		t.Fatalf("unknown name: %v", err)
 	}
 }
