@@ -322,10 +322,26 @@ func (s *Store) ApplyStaffRecords(ctx context.Context, recs []intake.StaffRecord
 	return nil
 }
 
+// staffNameTaken marks, in the audit row's event column, a central
+// account left out because a local account has its login name.
+const staffNameTaken = "name_taken"
+
 func (t *txn) applyStaffRecord(rec intake.StaffRecord) error {
 	if _, _, _, ok := parsePHC(rec.PasswordHash); !ok || rec.ID == "" || !rec.Role.Valid() ||
 		nameKey(rec.Name) == "" {
 		return ErrInvalid
+	}
+	var other string
+	err := t.queryRow(`SELECT id FROM staff WHERE name_key = ? AND id != ?`, nameKey(rec.Name), rec.ID).Scan(&other)
+	switch {
+	case err == nil:
+		// A local account has this login name: the central's account is
+		// left out here (audited), rather than blocking every later
+		// account or taking over the local one. An administrator renames
+		// one of them.
+		return t.audit(intake.Staff{}, ActionStaffSync, "staff", rec.ID, staffNameTaken)
+	case !isNoRows(err):
+		return err
 	}
 	res, err := t.exec(`INSERT INTO staff (id, name, name_key, role, password, disabled, created, key_wrap, version)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -201,3 +201,49 @@ func TestAccountWithoutWrap(t *testing.T) {
 		t.Fatalf("own wrap: %v", err)
 	}
 }
+
+// A central account whose login name a local account already has is left
+// out (and audited); the other accounts of the batch still arrive.
+func TestCentralAccountWithLocalNameIsLeftOut(t *testing.T) {
+	ctx := context.Background()
+	s := openLocked(t, filepath.Join(t.TempDir(), "desk.db"))
+	boss, err := s.CreateStaff(ctx, nil, "Testadmin", "test admin password", intake.RoleAdmin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kd, err := seal.NewKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AdoptDeploymentKey(ctx, boss, kd); err != nil {
+		t.Fatal(err)
+	}
+	clash := centralRecord(t, "c-1", "testadmin", "central admin password", kd, 1)
+	clerk := centralRecord(t, "c-2", "Testcentral Clerk", "central clerk password", kd, 1)
+	if err := s.ApplyStaffRecords(ctx, []intake.StaffRecord{clash, clerk}); err != nil {
+		t.Fatalf("a name clash blocked the batch: %v", err)
+	}
+	s.Lock()
+	if _, err := s.Authenticate(ctx, "Testadmin", "central admin password"); err == nil {
+		t.Fatal("the central account took over the local account's name")
+	}
+	if _, err := s.Authenticate(ctx, "Testadmin", "test admin password"); err != nil {
+		t.Fatalf("local account after the clash: %v", err)
+	}
+	if _, err := s.Authenticate(ctx, "Testcentral Clerk", "central clerk password"); err != nil {
+		t.Fatalf("the other central account did not arrive: %v", err)
+	}
+	rows, err := s.AuditQuery(ctx, boss, AuditQuery{Actions: []Action{ActionStaffSync}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	left := 0
+	for _, r := range rows {
+		if r.EntityID == "c-1" && r.Event == staffNameTaken {
+			left++
+		}
+	}
+	if left != 1 {
+		t.Fatalf("audit of the left-out account: %d rows", left)
+	}
+}
