@@ -89,7 +89,8 @@ func sameEvent(a, b intake.Event) bool {
 }
 
 // anonymised reports whether a stored event reads empty because its
-// entity was shredded here: the central sending it again is no conflict.
+// entity was shredded here (or anonymised, under a new key): the central
+// sending it again is no conflict.
 func (t *txn) anonymised(ev intake.Event) bool {
 	if len(ev.Changes) > 0 {
 		return false
@@ -99,5 +100,5 @@ func (t *txn) anonymised(ev intake.Event) bool {
 		return false
 	}
 	_, ok, err := r.keyOf(t, ev.EntityID)
-	return err == nil && !ok
+	return err == nil && (!ok || wasRekeyed(t, ev.EntityID))
 }
