@@ -286,13 +286,20 @@ func (c *Client) pullAll(ctx context.Context) (pulled, fresh int, err error) {
 	if err != nil {
 		return 0, 0, wrap("pull", err)
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // a page fetched ahead is not waited for
 	start := cursor
+	next := c.fetchPage(ctx, cursor)
 	for {
-		q := url.Values{"after": {strconv.FormatInt(cursor, 10)}, "schema": {strconv.Itoa(intake.SchemaVersion)},
-			"limit": {strconv.Itoa(c.pageSize())}}
-		var page PullResponse
-		if err := c.call(ctx, http.MethodGet, PathPull+"?"+q.Encode(), nil, &page); err != nil {
-			return pulled, fresh, wrap("pull", err)
+		r := <-next
+		if r.err != nil {
+			return pulled, fresh, wrap("pull", r.err)
+		}
+		page := r.page
+		// Ask for the following page while this one is applied: the
+		// central reads and sends while the desk writes.
+		if page.More {
+			next = c.fetchPage(ctx, max(page.Next, cursor))
 		}
 		if len(page.Events) > 0 {
 			n, err := c.Store.ApplyRemote(ctx, page.Events)
@@ -313,6 +320,26 @@ func (c *Client) pullAll(ctx context.Context) (pulled, fresh int, err error) {
 			return pulled, fresh, nil
 		}
 	}
+}
+
+// fetched is a page of the central's events, or why it could not be had.
+type fetched struct {
+	page PullResponse
+	err  error
+}
+
+// fetchPage asks the central for the events after cursor, in the
+// background; the answer arrives on the channel.
+func (c *Client) fetchPage(ctx context.Context, after int64) <-chan fetched {
+	out := make(chan fetched, 1)
+	go func() {
+		q := url.Values{"after": {strconv.FormatInt(after, 10)}, "schema": {strconv.Itoa(intake.SchemaVersion)},
+			"limit": {strconv.Itoa(c.pageSize())}}
+		var f fetched
+		f.err = c.call(ctx, http.MethodGet, PathPull+"?"+q.Encode(), nil, &f.page)
+		out <- f
+	}()
+	return out
 }
 
 func (c *Client) batch() int {

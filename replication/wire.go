@@ -26,7 +26,7 @@ const (
 	// re-sends more than this.
 	MaxPushEvents = 1000
 	// DefaultPageSize is the number of events per pull page.
-	DefaultPageSize = 500
+	DefaultPageSize = 2000
 	// MaxPageSize bounds what a desk may ask for in one page.
 	MaxPageSize = 5000
 )

@@ -99,6 +99,12 @@ func (t *txn) keyFor(id string, et intake.EntityType) (*seal.Key, error) {
 	if err != nil {
 		return nil, err
 	}
+	if created {
+		if t.fresh == nil {
+			t.fresh = map[string]bool{}
+		}
+		t.fresh[id] = true
+	}
 	k, _, err := t.entityKey(id, n, created)
 	return k, err
 }
@@ -115,6 +121,8 @@ func (t *txn) apply(ev intake.Event, seq int64) error {
 	if err != nil || !ok {
 		return err // shredded: nothing of it is kept
 	}
+	created = created || t.fresh[ev.EntityID]
+	delete(t.fresh, ev.EntityID)
 	hlc := ev.Time.String()
 	for _, c := range ev.Changes {
 		_, err := t.exec(`INSERT INTO field_values (entity, field, value, version) VALUES (?, ?, ?, ?)
@@ -127,6 +135,11 @@ func (t *txn) apply(ev intake.Event, seq int64) error {
 	}
 	switch ev.EntityType {
 	case intake.EntityPerson:
+		if created {
+			// A file first seen now has exactly this event's values:
+			// no need to read them back and open them again.
+			return t.storePerson(ev.EntityID, k, firstValues(ev.Changes))
+		}
 		return t.refreshPerson(ev.EntityID, k)
 	case intake.EntityHousehold:
 		return t.refreshHousehold(ev.EntityID, k)
@@ -207,7 +220,26 @@ func (t *txn) refreshPerson(id string, k *seal.Key) error {
 	if err != nil {
 		return err
 	}
-	p := intake.PersonFromValues(id, valuesOf(fs))
+	return t.storePerson(id, k, valuesOf(fs))
+}
+
+// firstValues are the values an event gives a new entity: the first
+// change of each field, as the field upsert keeps it (a later change of
+// the same field in the same event is not newer).
+func firstValues(cs []intake.Change) map[intake.Field]string {
+	v := make(map[intake.Field]string, len(cs))
+	for _, c := range cs {
+		if _, ok := v[c.Field]; !ok {
+			v[c.Field] = c.Value
+		}
+	}
+	return v
+}
+
+// storePerson writes the persons row and the index record of a file
+// from its current values.
+func (t *txn) storePerson(id string, k *seal.Key, values map[intake.Field]string) error {
+	p := intake.PersonFromValues(id, values)
 	rec := personRecord(p)
 	row := append(personRow(p), k.Seal(rec.encode(), personAAD(id)))
 	if _, err := t.exec(upsertPerson, row...); err != nil {

@@ -79,14 +79,49 @@ type postings struct {
 	size  int // entries in the base
 }
 
-// deltaMax bounds the delta: inserting into it moves at most this many
-// entries, and a merge happens once per deltaMax inserts.
-const deltaMax = 4096
+// deltaMin is the smallest delta that triggers a merge; a larger base
+// tolerates a delta of up to an eighth of its size, so that merges stay
+// rare when many files arrive at once (a first sync) while a scan still
+// reads mostly the base.
+const deltaMin = 4096
 
-func (ps *postings) add(e kentry) {
-	i, _ := slices.BinarySearchFunc(ps.delta, e, compareK)
-	ps.delta = slices.Insert(ps.delta, i, e)
-	if len(ps.delta) > deltaMax || ps.dead > ps.size/4+deltaMax {
+// smallBatch is the number of entries under which inserting them one by
+// one into the delta is cheaper than merging: an edit at the desk.
+const smallBatch = 64
+
+// addMany inserts entries: sorted, then merged with the delta in one
+// pass, so that a transaction of many files costs one merge per list
+// rather than one insert each.
+func (ps *postings) addMany(es []kentry) {
+	if len(es) == 0 {
+		return
+	}
+	slices.SortFunc(es, compareK)
+	if len(es) < smallBatch {
+		for _, e := range es {
+			i, _ := slices.BinarySearchFunc(ps.delta, e, compareK)
+			ps.delta = slices.Insert(ps.delta, i, e)
+		}
+		if len(ps.delta) > deltaMin || ps.dead > ps.size/4+deltaMin {
+			ps.compact()
+		}
+		return
+	}
+	merged := make([]kentry, 0, len(ps.delta)+len(es))
+	i, j := 0, 0
+	for i < len(ps.delta) && j < len(es) {
+		if compareK(es[j], ps.delta[i]) < 0 {
+			merged = append(merged, es[j])
+			j++
+		} else {
+			merged = append(merged, ps.delta[i])
+			i++
+		}
+	}
+	merged = append(append(merged, ps.delta[i:]...), es[j:]...)
+	ps.delta = merged
+	limit := max(deltaMin, ps.size/8)
+	if len(ps.delta) > limit || ps.dead > ps.size/4+deltaMin {
 		ps.compact()
 	}
 }
@@ -179,21 +214,28 @@ func (x *index) reset(size int) {
 	}
 }
 
-// put replaces the file's entry (rec nil: removes it). Caller holds mu.
-func (x *index) put(id string, rec *record) {
-	if old := x.byID[id]; old != nil {
-		old.dead = true
-		for _, ps := range x.lists() {
-			ps.dead++
+// putAll replaces the entries of the files in recs (a nil record removes
+// the file). Caller holds mu.
+func (x *index) putAll(recs map[string]*record) {
+	adds := map[*postings][]kentry{}
+	for id, rec := range recs {
+		if old := x.byID[id]; old != nil {
+			old.dead = true
+			for _, ps := range x.lists() {
+				ps.dead++
+			}
+			delete(x.byID, id)
 		}
-		delete(x.byID, id)
+		if rec == nil {
+			continue
+		}
+		p := &pentry{record: *rec}
+		x.byID[id] = p
+		x.each(p, func(ps *postings, key string) { adds[ps] = append(adds[ps], kentry{key, p}) })
 	}
-	if rec == nil {
-		return
+	for ps, es := range adds {
+		ps.addMany(es)
 	}
-	p := &pentry{record: *rec}
-	x.byID[id] = p
-	x.each(p, func(ps *postings, key string) { ps.add(kentry{key, p}) })
 }
 
 func (x *index) lists() []*postings {
@@ -314,9 +356,7 @@ func (t *txn) commitIndex() error {
 		x.ready = false
 		return nil
 	}
-	for id, rec := range t.idx.recs {
-		x.put(id, rec)
-	}
+	x.putAll(t.idx.recs)
 	x.gen = t.idx.gen
 	return nil
 }

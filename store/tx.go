@@ -21,6 +21,9 @@ type txn struct {
 	stamped bool
 	// idx collects what the transaction changes in the search index.
 	idx indexPending
+	// fresh holds entities given their number by this transaction and
+	// not applied yet: their first event's values are all they have.
+	fresh map[string]bool
 }
 
 // write runs fn in one immediate transaction and commits it. Nothing fn
