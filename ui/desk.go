@@ -61,6 +61,12 @@ type Desk struct {
 	Drafts   *DraftsScreen
 	// StaffAdmin is the accounts screen (administrators).
 	StaffAdmin *StaffScreen
+	// Counselling screens: a case's sheet, the week, the statistics.
+	Case   *CaseScreen
+	Agenda *AgendaScreen
+	Stats  *StatsScreen
+
+	counsel counselDesk
 }
 
 // NewDesk prepares the desk in win; call Start to show the first screen.
@@ -114,6 +120,7 @@ func (d *Desk) SetLanguage(tag language.Tag) {
 // show replaces the window content with the screen build makes.
 func (d *Desk) show(build func() fyne.CanvasObject) {
 	d.Login, d.FirstRun, d.Home, d.Form, d.Import, d.House, d.Drafts, d.StaffAdmin = nil, nil, nil, nil, nil, nil, nil, nil
+	d.Case, d.Agenda, d.Stats = nil, nil, nil
 	d.rebuild = build
 	d.win.SetTitle(d.loc.S("app.title"))
 	d.focus = nil
@@ -208,7 +215,9 @@ func (d *Desk) escape() {
 	switch {
 	case d.Form != nil:
 		d.Form.Cancel()
-	case d.Import != nil, d.House != nil, d.Drafts != nil, d.StaffAdmin != nil:
+	case d.Import != nil, d.House != nil, d.Drafts != nil, d.StaffAdmin != nil, d.Agenda != nil, d.Stats != nil:
 		d.showHome()
+	case d.Case != nil:
+		d.openPerson(d.Case.file.Person.ID)
 	}
 }

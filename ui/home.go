@@ -104,7 +104,10 @@ func (d *Desk) homeToolbar(h *HomeScreen) fyne.CanvasObject {
 	if !d.staff.Role.CanManageStaff() {
 		h.Staff.Hide()
 	}
-	return container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, h.Staff, d.languageSelect(), h.Logout)
+	bar := container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, h.Staff)
+	bar.Objects = append(bar.Objects, d.counsellingHomeButtons()...)
+	bar.Objects = append(bar.Objects, d.languageSelect(), h.Logout)
+	return bar
 }
 
 func (d *Desk) toNewcomer() {

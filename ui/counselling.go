@@ -1,0 +1,295 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"io"
+	"sync"
+	"time"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"accueil/casefile"
+	"accueil/guide/print"
+	"accueil/i18n/bidi"
+	"accueil/intake"
+	"accueil/intake/counselling"
+	"accueil/store"
+)
+
+// CounsellingStore is what the counselling screens need of the store. The
+// store refuses every call but statistics to roles other than counsellor;
+// the screens hide what the role cannot use.
+type CounsellingStore interface {
+	CaseOf(ctx context.Context, by intake.Staff, personID string) (counselling.Case, bool, error)
+	OpenCase(ctx context.Context, by intake.Staff, personID string) (counselling.Case, error)
+	CaseFile(ctx context.Context, by intake.Staff, caseID string) (counselling.File, error)
+	AdvanceCase(ctx context.Context, by intake.Staff, caseID string, to counselling.Step, reason string) (counselling.Case, error)
+	SaveCaseDetails(ctx context.Context, by intake.Staff, caseID string, d counselling.Details) error
+	AddNote(ctx context.Context, by intake.Staff, caseID, text string) (counselling.Note, error)
+	Notes(ctx context.Context, by intake.Staff, caseID string) ([]counselling.Note, error)
+	AddConsultation(ctx context.Context, by intake.Staff, caseID string, on intake.Date, summary string) error
+	AddQuestion(ctx context.Context, by intake.Staff, caseID, text string) error
+	SaveAppointment(ctx context.Context, by intake.Staff, a counselling.Appointment) (string, error)
+	Agenda(ctx context.Context, by intake.Staff, from, to time.Time) ([]store.AgendaEntry, error)
+	CounsellingStatistics(ctx context.Context, by intake.Staff) (counselling.Statistics, error)
+	RecordSheetExport(ctx context.Context, by intake.Staff, caseID string) error
+	ListStaff(ctx context.Context, by intake.Staff) ([]intake.Staff, error)
+}
+
+var _ CounsellingStore = (*store.Store)(nil)
+
+// CounsellingOptions configure the counselling screens.
+type CounsellingOptions struct {
+	// Reference is the return-assistance reference data, or RefErr why it
+	// could not be read: then the sheet says so instead of showing amounts.
+	Reference counselling.Reference
+	RefErr    error
+	// SavePDF asks where to save the sheet and writes it; nil hides the
+	// button. The desk's file dialog, or a test's recorder.
+	SavePDF func(name string, write func(w io.Writer) error)
+}
+
+// counselDesk is the desk's counselling state.
+type counselDesk struct {
+	opts     CounsellingOptions
+	set      bool
+	fontOnce sync.Once
+	fonts    *Fonts
+	fontErr  error
+}
+
+// SetCounselling configures the counselling screens; without it they use
+// the shipped reference data.
+func (d *Desk) SetCounselling(o CounsellingOptions) { d.counsel.opts, d.counsel.set = o, true }
+
+func (d *Desk) counselStore() (CounsellingStore, bool) {
+	cs, ok := d.store.(CounsellingStore)
+	return cs, ok
+}
+
+func (d *Desk) reference() (counselling.Reference, error) {
+	if d.counsel.set {
+		return d.counsel.opts.Reference, d.counsel.opts.RefErr
+	}
+	return casefile.LoadReference("")
+}
+
+// scriptFonts loads the bundled fonts once, for names in their scripts.
+func (d *Desk) scriptFonts() *Fonts {
+	d.counsel.fontOnce.Do(func() {
+		set, err := print.BundledFonts()
+		if err != nil {
+			d.counsel.fontErr = err
+			return
+		}
+		d.counsel.fonts = NewFonts(set)
+	})
+	return d.counsel.fonts
+}
+
+// isCounsellor tells whether the logged-in staff member sees counselling.
+func (d *Desk) isCounsellor() bool {
+	_, ok := d.counselStore()
+	return ok && d.staff != nil && d.staff.Role == intake.RoleCounsellor
+}
+
+// counsellingButton is the person form's entry to the case: counsellors
+// only, and only for a saved file.
+func (d *Desk) counsellingButton(p intake.Person) *widget.Button {
+	b := &widget.Button{Text: d.loc.S("person.counselling"), Icon: theme.FolderOpenIcon(),
+		OnTapped: func() { d.openCase(p.ID) }}
+	if p.ID == "" || !d.isCounsellor() {
+		b.Hide()
+	}
+	return b
+}
+
+// openCase opens (or starts) the person's case and shows its sheet.
+func (d *Desk) openCase(personID string) {
+	cs, ok := d.counselStore()
+	if !ok {
+		return
+	}
+	c, err := cs.OpenCase(d.ctx, *d.staff, personID)
+	if err != nil {
+		d.fail(err)
+		return
+	}
+	d.showCase(c.ID)
+}
+
+// CaseScreen is the consultation preparation sheet of a case, with the
+// case's notes and actions.
+type CaseScreen struct {
+	Sections     []casefile.Section
+	Advance      *widget.Button
+	Note         *widget.Button
+	Consultation *widget.Button
+	Question     *widget.Button
+	Appointment  *widget.Button
+	Details      *widget.Button
+	PDF          *widget.Button
+	Back         *widget.Button
+	Notes        *fyne.Container
+	// Dialog is the open entry dialog, if any.
+	Dialog *EntryDialog
+
+	file  counselling.File
+	sheet counselling.Sheet
+	names map[string]string
+}
+
+// File returns the case file on display.
+func (s *CaseScreen) File() counselling.File { return s.file }
+
+func (d *Desk) showCase(caseID string) {
+	cs, _ := d.counselStore()
+	f, err := cs.CaseFile(d.ctx, *d.staff, caseID)
+	if err != nil {
+		d.fail(err)
+		return
+	}
+	notes, err := cs.Notes(d.ctx, *d.staff, caseID)
+	if err != nil {
+		d.fail(err)
+		return
+	}
+	d.show(func() fyne.CanvasObject { return d.buildCase(f, notes) })
+}
+
+func (d *Desk) staffNames() map[string]string {
+	cs, _ := d.counselStore()
+	out := map[string]string{}
+	list, err := cs.ListStaff(d.ctx, *d.staff)
+	if err != nil {
+		return out // names are a courtesy; IDs stand in
+	}
+	for _, s := range list {
+		out[s.ID] = s.Name
+	}
+	return out
+}
+
+func (d *Desk) buildCase(f counselling.File, notes []counselling.Note) fyne.CanvasObject {
+	s := &CaseScreen{file: f, names: d.staffNames()}
+	d.Case = s
+	ref, refErr := d.reference()
+	s.sheet = counselling.Prepare(f, ref, d.opts.Today())
+	s.Sections = casefile.Sections(s.sheet, d.loc, func(id string) string { return s.names[id] })
+	cards := []fyne.CanvasObject{}
+	if refErr != nil {
+		cards = append(cards, widget.NewLabelWithStyle(d.refProblem(refErr), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	for _, sec := range s.Sections {
+		if refErr != nil && (sec.ID == "assistance" || sec.ID == "eligibility") {
+			continue // no amounts from figures that could not be read
+		}
+		cards = append(cards, d.sectionCard(sec))
+	}
+	s.Notes = container.NewVBox()
+	d.fillNotes(s, notes)
+	cards = append(cards, widget.NewCard(d.loc.S("counselling.notes.title"), "", s.Notes))
+	title := widget.NewLabelWithStyle(casefile.Title(s.sheet, d.loc), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.focus = s.Advance
+	return container.NewBorder(container.NewVBox(d.scriptLine(title.Text, 20, true), d.caseButtons(s)), nil, nil, nil,
+		container.NewVScroll(container.NewGridWithColumns(2, cards...)))
+}
+
+func (d *Desk) refProblem(err error) string {
+	var e *counselling.Error
+	if !errors.As(err, &e) {
+		e = &counselling.Error{ID: counselling.MsgRefRead}
+	}
+	return d.loc.T("counselling.error.reference", map[string]any{"Problem": d.loc.T(e.ID, e.Args), "Key": e.Key})
+}
+
+func (d *Desk) caseButtons(s *CaseScreen) fyne.CanvasObject {
+	l := d.loc
+	s.Advance = &widget.Button{Text: l.S("counselling.action.advance"), Icon: theme.MediaSkipNextIcon(),
+		Importance: widget.HighImportance, OnTapped: func() { d.stepDialog(s) }}
+	s.Note = &widget.Button{Text: l.S("counselling.action.note"), Icon: theme.DocumentCreateIcon(), OnTapped: func() { d.noteDialog(s) }}
+	s.Consultation = &widget.Button{Text: l.S("counselling.action.consultation"), OnTapped: func() { d.consultationDialog(s) }}
+	s.Question = &widget.Button{Text: l.S("counselling.action.question"), OnTapped: func() { d.questionDialog(s) }}
+	s.Appointment = &widget.Button{Text: l.S("counselling.action.appointment"), Icon: theme.HistoryIcon(), OnTapped: func() { d.appointmentDialog(s) }}
+	s.Details = &widget.Button{Text: l.S("counselling.action.details"), Icon: theme.SettingsIcon(), OnTapped: func() { d.detailsDialog(s) }}
+	s.PDF = &widget.Button{Text: l.S("counselling.action.pdf"), Icon: theme.DocumentSaveIcon(), OnTapped: func() { d.saveSheet(s) }}
+	s.Back = &widget.Button{Text: l.S("counselling.action.back"), Icon: theme.NavigateBackIcon(), OnTapped: func() { d.openPerson(s.file.Person.ID) }}
+	if s.file.Case.Closed {
+		s.Advance.Disable()
+	}
+	if d.counsel.opts.SavePDF == nil {
+		s.PDF.Hide()
+	}
+	return container.NewHBox(s.Back, s.Advance, s.Note, s.Consultation, s.Question, s.Appointment, s.Details, s.PDF)
+}
+
+func (d *Desk) sectionCard(sec casefile.Section) fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, line := range sec.Lines {
+		box.Add(d.scriptLine(line, theme.TextSize(), false))
+	}
+	return widget.NewCard(sec.Title, "", box)
+}
+
+// scriptLine shows staff text that may hold names in any script: Latin
+// text goes in a Label, anything else through ScriptText and the bundled
+// fonts, which a Label would draw with boxes or clip.
+func (d *Desk) scriptLine(text string, size float32, bold bool) fyne.CanvasObject {
+	fonts := d.scriptFonts()
+	if fonts == nil || latinOnly(text) {
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
+		l.Wrapping = fyne.TextWrapWord
+		if size > theme.TextSize() {
+			l.SizeName = theme.SizeNameSubHeadingText
+		}
+		return l
+	}
+	st := NewScriptText(fonts, text, print.FontFiles[0], bidi.LTR, size)
+	st.Bold = bold
+	return container.NewPadded(st)
+}
+
+func latinOnly(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxLatin1 && !unicode.In(r, unicode.Latin, unicode.Common, unicode.Inherited) {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *Desk) fillNotes(s *CaseScreen, notes []counselling.Note) {
+	s.Notes.RemoveAll()
+	if len(notes) == 0 {
+		s.Notes.Add(widget.NewLabel(d.loc.S("counselling.notes.empty")))
+	}
+	for i := len(notes) - 1; i >= 0; i-- {
+		n := notes[i]
+		head := widget.NewLabelWithStyle(d.loc.T("counselling.note.by", map[string]any{
+			"Date": d.loc.Date(n.Time) + " " + n.Time.Local().Format("15:04"), "Author": orID(s.names, n.Author),
+		}), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		s.Notes.Add(head)
+		s.Notes.Add(d.scriptLine(n.Text, theme.TextSize(), false))
+	}
+}
+
+func orID(names map[string]string, id string) string {
+	if n := names[id]; n != "" {
+		return n
+	}
+	return id
+}
+
+// counselMessage shows a refused entry in the staff language.
+func (d *Desk) counselMessage(err error) string {
+	var e *counselling.Error
+	if errors.As(err, &e) {
+		return d.loc.T(e.ID, e.Args)
+	}
+	return d.loc.S(errorKind(err))
+}
