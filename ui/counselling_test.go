@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"golang.org/x/text/language"
+
+	"accueil/casefile"
+	"accueil/intake"
+	"accueil/intake/counselling"
+	"accueil/store"
+)
+
+func auditActions(log []store.AuditEntry) string {
+	var b strings.Builder
+	for _, e := range log {
+		b.WriteString(string(e.Action) + " ")
+	}
+	return b.String()
+}
+
+// counselFixture is a desk with one fictitious household on file and a
+// case opened by a counsellor with one note.
+func counselFixture(t *testing.T) (*fixture, intake.Person, string) {
+	t.Helper()
+	f := newFixture(t, language.English)
+	ctx := context.Background()
+	if _, err := f.store.CreateStaff(ctx, nil, "admin", testPassword, intake.RoleAdmin); err != nil {
+		t.Fatal(err)
+	}
+	admin, _ := f.store.Authenticate(ctx, "admin", testPassword)
+	if _, err := f.store.CreateStaff(ctx, &admin, "counsellor", testPassword, intake.RoleCounsellor); err != nil {
+		t.Fatal(err)
+	}
+	cs, _ := f.store.Authenticate(ctx, "counsellor", testPassword)
+	h, _ := f.store.SaveHousehold(ctx, admin, intake.Household{Name: "Testperson"})
+	p, _, err := f.store.SavePerson(ctx, admin, intake.Person{
+		Surname: "Testperson", GivenNames: "Alpha", SurnameOriginal: "تست", GivenNamesOriginal: "ألفا",
+		BirthDate: intake.MustDate("1985-03-01"), Nationality: "ER", NNumber: "N 000 000 01",
+		HouseholdID: h.ID, Permit: intake.PermitN,
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := f.store.OpenCase(ctx, cs, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.store.AddNote(ctx, cs, c.ID, "Synthetic confidential remark"); err != nil {
+		t.Fatal(err)
+	}
+	return f, p, c.ID
+}
+
+func TestReceptionCannotReachCounselling(t *testing.T) {
+	for _, role := range []intake.Role{intake.RoleReception, intake.RoleHealth, intake.RoleAdmin} {
+		t.Run(string(role), func(t *testing.T) {
+			f, p, caseID := counselFixture(t)
+			name := string(role) + "1"
+			if role == intake.RoleAdmin {
+				name = "admin"
+			}
+			f.loginAs(name, role)
+			f.desk.openPerson(p.ID)
+			if f.desk.Form == nil || f.desk.Form.CounsellingButton.Visible() {
+				t.Fatal("the counselling button shows for a non-counsellor")
+			}
+			// Even reached directly, the case refuses and shows nothing.
+			f.desk.showCase(caseID)
+			if f.desk.Case != nil {
+				t.Fatal("the case screen opened")
+			}
+			if got := f.desk.status.Text; got != f.desk.loc.S("error.forbidden") {
+				t.Fatalf("status = %q", got)
+			}
+			f.desk.showHome()
+			if containsText(f, "Synthetic confidential remark") {
+				t.Fatal("the note is on screen")
+			}
+		})
+	}
+}
+
+// containsText reports whether any label on the window shows s.
+func containsText(f *fixture, s string) bool {
+	return strings.Contains(test.RenderToMarkup(f.win.Canvas()), s)
+}
+
+func TestCounsellorPreparesAConsultation(t *testing.T) {
+	f, p, caseID := counselFixture(t)
+	var pdf bytes.Buffer
+	f.desk.SetCounselling(CounsellingOptions{
+		Reference: mustShippedReference(t),
+		SavePDF:   func(_ string, write func(io.Writer) error) { _ = write(&pdf) },
+	})
+	f.desk.Start()
+	test.Type(f.desk.Login.Name, "counsellor")
+	test.Type(f.desk.Login.Password, testPassword)
+	test.Tap(f.desk.Login.Submit)
+	f.desk.openPerson(p.ID)
+	b := f.desk.Form.CounsellingButton
+	if !b.Visible() {
+		t.Fatal("no counselling button for a counsellor")
+	}
+	test.Tap(b)
+	s := f.desk.Case
+	if s == nil || s.File().Case.ID != caseID {
+		t.Fatalf("case screen = %+v", s)
+	}
+	if !containsText(f, "Synthetic confidential remark") || !containsText(f, "CHF") {
+		t.Fatal("the sheet lacks the note or the amounts")
+	}
+
+	// Skipping two steps without a reason is refused in the dialog.
+	test.Tap(s.Advance)
+	dlg := f.desk.Case.Dialog
+	dlg.Items[0].Widget.(*choice).SetValue(string(counselling.StepHomeCountryEnquiry))
+	test.Tap(dlg.Save)
+	if dlg.Problem.Text != f.desk.loc.S(counselling.MsgSkipNeedsReason) {
+		t.Fatalf("problem = %q", dlg.Problem.Text)
+	}
+	typeInto(dlg.Items[1].Widget.(*keyEntry), "Situation known from the first talk")
+	test.Tap(dlg.Save)
+	if got := f.desk.Case.File().Case.Step; got != counselling.StepHomeCountryEnquiry {
+		t.Fatalf("step = %s", got)
+	}
+
+	test.Tap(f.desk.Case.PDF)
+	if !bytes.HasPrefix(pdf.Bytes(), []byte("%PDF-")) {
+		t.Fatal("no PDF written")
+	}
+	ctx := context.Background()
+	admin, _ := f.store.Authenticate(ctx, "admin", testPassword)
+	log, _ := f.store.Audit(ctx, admin, "", 0)
+	if !strings.Contains(auditActions(log), "counselling_sheet_export") {
+		t.Fatal("the PDF export is not audited")
+	}
+}
+
+func mustShippedReference(t *testing.T) counselling.Reference {
+	t.Helper()
+	ref, err := casefile.LoadReference("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ref
+}
