@@ -148,6 +148,11 @@ func (w writer) procedure(s counselling.Sheet) Section {
 	return Section{ID: "procedure", Title: l.S("counselling.section.procedure"), Lines: lines}
 }
 
+// pair writes "label: value" with the language's punctuation.
+func (w writer) pair(label, value string) string {
+	return w.loc.T("counselling.sheet.pair", map[string]any{"Label": label, "Value": value})
+}
+
 func orDash(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "—"
@@ -165,7 +170,7 @@ func (w writer) travel(s counselling.Sheet) Section {
 			}
 		}
 		if len(flags) > 0 {
-			lines = append(lines, m.Person.FullName()+": "+strings.Join(flags, ", "))
+			lines = append(lines, w.pair(m.Person.FullName(), strings.Join(flags, ", ")))
 		}
 	}
 	if len(lines) == 0 {
@@ -182,11 +187,10 @@ func (w writer) eligibility(s counselling.Sheet) Section {
 		if !m.Eligible {
 			verdict = l.S("counselling.sheet.excluded")
 		}
-		line := m.Person.FullName() + ": " + verdict
 		for _, r := range m.Reasons {
-			line += " — " + l.T(r.ID, r.Args)
+			verdict += " — " + l.T(r.ID, r.Args)
 		}
-		lines = append(lines, line)
+		lines = append(lines, w.pair(m.Person.FullName(), verdict))
 	}
 	return Section{ID: "eligibility", Title: l.S("counselling.section.eligibility"), Lines: lines}
 }
@@ -216,21 +220,22 @@ func (w writer) assistanceLine(line counselling.Line) string {
 	switch line.Item {
 	case counselling.ItemMedical:
 		if line.Included {
-			return label + ": " + l.T("counselling.sheet.medical_yes", map[string]any{"Count": line.Count})
+			return w.pair(label, l.T("counselling.sheet.medical_yes", map[string]any{"Count": line.Count}))
 		}
-		return label + ": " + l.S("counselling.sheet.none")
+		return w.pair(label, l.S("counselling.sheet.none"))
 	case counselling.ItemReintegration:
-		return label + ": " + Amount(l, line.Amount)
+		return w.pair(label, Amount(l, line.Amount))
 	}
+	// N, not Count: a Count argument would make the message a plural one.
 	return l.T("counselling.sheet.per_person", map[string]any{
-		"Label": label, "Count": line.Count, "Unit": Amount(l, line.Unit), "Amount": Amount(l, line.Amount),
+		"Label": label, "N": line.Count, "Unit": Amount(l, line.Unit), "Amount": Amount(l, line.Amount),
 	})
 }
 
 func (w writer) documents(s counselling.Sheet) Section {
 	var lines []string
 	for _, k := range counselling.DocumentKinds() {
-		lines = append(lines, w.loc.S("counselling.doc."+string(k))+": "+w.loc.S("counselling.doc_status."+string(s.Details.Document(k))))
+		lines = append(lines, w.pair(w.loc.S("counselling.doc."+string(k)), w.loc.S("counselling.doc_status."+string(s.Details.Document(k)))))
 	}
 	return Section{ID: "documents", Title: w.loc.S("counselling.section.documents"), Lines: lines}
 }

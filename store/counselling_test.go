@@ -273,3 +273,23 @@ func TestCounsellingSyncsToAnotherDesk(t *testing.T) {
 	}
 	mustCheck(t, b)
 }
+
+func TestCounsellorNames(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	first, err := s.CreateStaff(ctx, nil, "admin", "long enough password", intake.RoleAdmin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.CreateStaff(ctx, &first, "counsellor1", "long enough password", intake.RoleCounsellor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := s.CounsellorNames(ctx, c)
+	if err != nil || len(names) != 1 || names[c.ID] != "counsellor1" {
+		t.Fatalf("names = %v, %v", names, err)
+	}
+	if _, err := s.CounsellorNames(ctx, reception); !errors.Is(err, ErrForbidden) {
+		t.Fatalf("reception: %v", err)
+	}
+}

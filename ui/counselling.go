@@ -38,7 +38,7 @@ type CounsellingStore interface {
 	Agenda(ctx context.Context, by intake.Staff, from, to time.Time) ([]store.AgendaEntry, error)
 	CounsellingStatistics(ctx context.Context, by intake.Staff) (counselling.Statistics, error)
 	RecordSheetExport(ctx context.Context, by intake.Staff, caseID string) error
-	ListStaff(ctx context.Context, by intake.Staff) ([]intake.Staff, error)
+	CounsellorNames(ctx context.Context, by intake.Staff) (map[string]string, error)
 }
 
 var _ CounsellingStore = (*store.Store)(nil)
@@ -164,15 +164,11 @@ func (d *Desk) showCase(caseID string) {
 
 func (d *Desk) staffNames() map[string]string {
 	cs, _ := d.counselStore()
-	out := map[string]string{}
-	list, err := cs.ListStaff(d.ctx, *d.staff)
+	names, err := cs.CounsellorNames(d.ctx, *d.staff)
 	if err != nil {
-		return out // names are a courtesy; IDs stand in
+		return map[string]string{} // names are a courtesy; IDs stand in
 	}
-	for _, s := range list {
-		out[s.ID] = s.Name
-	}
-	return out
+	return names
 }
 
 func (d *Desk) buildCase(f counselling.File, notes []counselling.Note) fyne.CanvasObject {

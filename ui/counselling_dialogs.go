@@ -245,15 +245,19 @@ func (d *Desk) saveSheet(s *CaseScreen) {
 		return
 	}
 	name := "counselling-" + d.opts.Today().String() + ".pdf"
+	// write runs in the dialog's callback, on the UI goroutine, and reports
+	// its own outcome on the status line.
 	d.counsel.opts.SavePDF(name, func(w io.Writer) error {
-		if err := cs.RecordSheetExport(d.ctx, *d.staff, s.file.Case.ID); err != nil {
+		err := cs.RecordSheetExport(d.ctx, *d.staff, s.file.Case.ID)
+		if err == nil {
+			footer := d.loc.T("counselling.sheet.footer", map[string]any{"Date": d.loc.Date(d.opts.Today().Time())})
+			err = casefile.WritePDF(w, casefile.Title(s.sheet, d.loc), s.Sections, footer, fonts.Set)
+		}
+		if err != nil {
+			d.fail(err)
 			return err
 		}
-		footer := d.loc.T("counselling.sheet.footer", map[string]any{"Date": d.loc.Date(d.opts.Today().Time())})
-		if err := casefile.WritePDF(w, casefile.Title(s.sheet, d.loc), s.Sections, footer, fonts.Set); err != nil {
-			return err
-		}
-		d.say("counselling.sheet.saved", nil) // write runs in the dialog's callback, on the UI goroutine
+		d.say("counselling.sheet.saved", nil)
 		return nil
 	})
 }
