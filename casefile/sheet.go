@@ -259,7 +259,7 @@ func (w writer) consultations(s counselling.Sheet) Section {
 	var lines []string
 	for i := len(s.Consultations) - 1; i >= 0; i-- { // newest first: the last one matters most
 		c := s.Consultations[i]
-		lines = append(lines, w.date(c.On)+" ("+w.staff(c.By)+"): "+c.Summary)
+		lines = append(lines, w.pair(w.date(c.On)+" ("+w.staff(c.By)+")", c.Summary))
 	}
 	if len(lines) == 0 {
 		lines = []string{w.loc.S("counselling.sheet.none")}

@@ -127,14 +127,14 @@ func (d *Desk) openCase(personID string) {
 // case's notes and actions.
 type CaseScreen struct {
 	Sections     []casefile.Section
-	Advance      *widget.Button
-	Note         *widget.Button
-	Consultation *widget.Button
-	Question     *widget.Button
-	Appointment  *widget.Button
-	Details      *widget.Button
-	PDF          *widget.Button
-	Back         *widget.Button
+	Advance      *escButton
+	Note         *escButton
+	Consultation *escButton
+	Question     *escButton
+	Appointment  *escButton
+	Details      *escButton
+	PDF          *escButton
+	Back         *escButton
 	Notes        *fyne.Container
 	// Dialog is the open entry dialog, if any.
 	Dialog *EntryDialog
@@ -177,23 +177,34 @@ func (d *Desk) buildCase(f counselling.File, notes []counselling.Note) fyne.Canv
 	ref, refErr := d.reference()
 	s.sheet = counselling.Prepare(f, ref, d.opts.Today())
 	s.Sections = casefile.Sections(s.sheet, d.loc, func(id string) string { return s.names[id] })
-	cards := []fyne.CanvasObject{}
+	// Two columns: the person and the case on the left, money, open
+	// points and notes on the right, each as tall as its own content.
+	left, right := container.NewVBox(), container.NewVBox()
 	if refErr != nil {
-		cards = append(cards, widget.NewLabelWithStyle(d.refProblem(refErr), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		left.Add(widget.NewLabelWithStyle(d.refProblem(refErr), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
 	for _, sec := range s.Sections {
 		if refErr != nil && (sec.ID == "assistance" || sec.ID == "eligibility") {
 			continue // no amounts from figures that could not be read
 		}
-		cards = append(cards, d.sectionCard(sec))
+		col := left
+		if rightSections[sec.ID] {
+			col = right
+		}
+		col.Add(d.sectionCard(sec))
 	}
 	s.Notes = container.NewVBox()
 	d.fillNotes(s, notes)
-	cards = append(cards, widget.NewCard(d.loc.S("counselling.notes.title"), "", s.Notes))
-	title := widget.NewLabelWithStyle(casefile.Title(s.sheet, d.loc), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	right.Add(titledCard(d.loc.S("counselling.notes.title"), s.Notes))
+	title := casefile.Title(s.sheet, d.loc)
+	top := container.NewVBox(d.scriptLine(title, 20, true), d.caseButtons(s))
 	d.focus = s.Advance
-	return container.NewBorder(container.NewVBox(d.scriptLine(title.Text, 20, true), d.caseButtons(s)), nil, nil, nil,
-		container.NewVScroll(container.NewGridWithColumns(2, cards...)))
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewGridWithColumns(2, left, right)))
+}
+
+// rightSections are the sheet's sections shown in the right column.
+var rightSections = map[string]bool{
+	"assistance": true, "documents": true, "questions": true, "consultations": true, "appointments": true,
 }
 
 func (d *Desk) refProblem(err error) string {
@@ -206,22 +217,24 @@ func (d *Desk) refProblem(err error) string {
 
 func (d *Desk) caseButtons(s *CaseScreen) fyne.CanvasObject {
 	l := d.loc
-	s.Advance = &widget.Button{Text: l.S("counselling.action.advance"), Icon: theme.MediaSkipNextIcon(),
-		Importance: widget.HighImportance, OnTapped: func() { d.stepDialog(s) }}
-	s.Note = &widget.Button{Text: l.S("counselling.action.note"), Icon: theme.DocumentCreateIcon(), OnTapped: func() { d.noteDialog(s) }}
-	s.Consultation = &widget.Button{Text: l.S("counselling.action.consultation"), OnTapped: func() { d.consultationDialog(s) }}
-	s.Question = &widget.Button{Text: l.S("counselling.action.question"), OnTapped: func() { d.questionDialog(s) }}
-	s.Appointment = &widget.Button{Text: l.S("counselling.action.appointment"), Icon: theme.HistoryIcon(), OnTapped: func() { d.appointmentDialog(s) }}
-	s.Details = &widget.Button{Text: l.S("counselling.action.details"), Icon: theme.SettingsIcon(), OnTapped: func() { d.detailsDialog(s) }}
-	s.PDF = &widget.Button{Text: l.S("counselling.action.pdf"), Icon: theme.DocumentSaveIcon(), OnTapped: func() { d.saveSheet(s) }}
-	s.Back = &widget.Button{Text: l.S("counselling.action.back"), Icon: theme.NavigateBackIcon(), OnTapped: func() { d.openPerson(s.file.Person.ID) }}
+	s.Advance = d.escButton(l.S("counselling.action.advance"), theme.MediaSkipNextIcon(), func() { d.stepDialog(s) })
+	s.Advance.Importance = widget.HighImportance
+	s.Note = d.escButton(l.S("counselling.action.note"), theme.DocumentCreateIcon(), func() { d.noteDialog(s) })
+	s.Consultation = d.escButton(l.S("counselling.action.consultation"), nil, func() { d.consultationDialog(s) })
+	s.Question = d.escButton(l.S("counselling.action.question"), nil, func() { d.questionDialog(s) })
+	s.Appointment = d.escButton(l.S("counselling.action.appointment"), theme.HistoryIcon(), func() { d.appointmentDialog(s) })
+	s.Details = d.escButton(l.S("counselling.action.details"), theme.SettingsIcon(), func() { d.detailsDialog(s) })
+	s.PDF = d.escButton(l.S("counselling.action.pdf"), theme.DocumentSaveIcon(), func() { d.saveSheet(s) })
+	s.Back = d.escButton(l.S("counselling.action.back"), theme.NavigateBackIcon(), func() { d.openPerson(s.file.Person.ID) })
 	if s.file.Case.Closed {
 		s.Advance.Disable()
 	}
 	if d.counsel.opts.SavePDF == nil {
 		s.PDF.Hide()
 	}
-	return container.NewHBox(s.Back, s.Advance, s.Note, s.Consultation, s.Question, s.Appointment, s.Details, s.PDF)
+	// Two rows, so that the sheet fits a 1280-pixel screen in every language.
+	return container.NewVBox(container.NewHBox(s.Back, s.Advance, s.Details, s.PDF),
+		container.NewHBox(s.Note, s.Consultation, s.Question, s.Appointment))
 }
 
 func (d *Desk) sectionCard(sec casefile.Section) fyne.CanvasObject {
@@ -229,7 +242,16 @@ func (d *Desk) sectionCard(sec casefile.Section) fyne.CanvasObject {
 	for _, line := range sec.Lines {
 		box.Add(d.scriptLine(line, theme.TextSize(), false))
 	}
-	return widget.NewCard(sec.Title, "", box)
+	return titledCard(sec.Title, box)
+}
+
+// titledCard is a card whose title wraps: a card's own title never does,
+// and a long one in French or German would widen the whole sheet.
+func titledCard(title string, content fyne.CanvasObject) fyne.CanvasObject {
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.Wrapping = fyne.TextWrapWord
+	t.SizeName = theme.SizeNameSubHeadingText
+	return widget.NewCard("", "", container.NewVBox(t, content))
 }
 
 // scriptLine shows staff text that may hold names in any script: Latin
@@ -288,4 +310,28 @@ func (d *Desk) counselMessage(err error) string {
 		return d.loc.T(e.ID, e.Args)
 	}
 	return d.loc.S(errorKind(err))
+}
+
+// escButton is a button that hands Escape to the desk: a focused Button
+// keeps every key, so without it Esc would not leave a screen once the
+// staff tabbed onto a button.
+type escButton struct {
+	widget.Button
+	onEscape func()
+}
+
+func (d *Desk) escButton(text string, icon fyne.Resource, tapped func()) *escButton {
+	b := &escButton{onEscape: d.escape}
+	b.Text, b.Icon, b.OnTapped = text, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey implements fyne.Focusable.
+func (b *escButton) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && b.onEscape != nil {
+		b.onEscape()
+		return
+	}
+	b.Button.TypedKey(k)
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"accueil/casefile"
+	"accueil/intake"
 	"accueil/intake/counselling"
 	"accueil/store"
 )
@@ -20,28 +21,35 @@ import (
 type AgendaScreen struct {
 	Entries  []store.AgendaEntry
 	Rows     *fyne.Container
-	Previous *widget.Button
-	Next     *widget.Button
-	Back     *widget.Button
+	Previous *escButton
+	Next     *escButton
+	Back     *escButton
 	// Open buttons open the case of each entry, in the order of Entries.
-	Open []*widget.Button
+	Open []*escButton
 
 	from time.Time
 }
 
 // counsellingHomeButtons are the home screen's entries for counsellors
 // (the week's consultations, statistics) and admins (statistics).
-func (d *Desk) counsellingHomeButtons() []fyne.CanvasObject {
-	week := &widget.Button{Text: d.loc.S("home.counselling.week"), Icon: theme.HistoryIcon(), OnTapped: func() { d.showAgenda(time.Now()) }}
+func (d *Desk) counsellingHomeButtons(h *HomeScreen) []fyne.CanvasObject {
+	week := &widget.Button{Text: d.loc.S("home.counselling.week"), Icon: theme.HistoryIcon(), OnTapped: func() { d.showAgenda(d.todayLocal()) }}
 	stats := &widget.Button{Text: d.loc.S("home.counselling.stats"), Icon: theme.InfoIcon(), OnTapped: d.showStats}
 	_, ok := d.counselStore()
 	if !d.isCounsellor() {
 		week.Hide()
 	}
-	if !ok || d.staff == nil || (!d.isCounsellor() && d.staff.Role != "admin") {
+	if !ok || d.staff == nil || (!d.isCounsellor() && d.staff.Role != intake.RoleAdmin) {
 		stats.Hide()
 	}
+	h.Week, h.Stats = week, stats
 	return []fyne.CanvasObject{week, stats}
+}
+
+// todayLocal is the desk's date at midnight, local time.
+func (d *Desk) todayLocal() time.Time {
+	t := d.opts.Today()
+	return time.Date(t.Year, t.Month, t.Day, 0, 0, 0, 0, time.Local)
 }
 
 func (d *Desk) showAgenda(day time.Time) {
@@ -65,7 +73,7 @@ func (d *Desk) buildAgenda(from time.Time, entries []store.AgendaEntry) fyne.Can
 		if e.OriginalName != "" {
 			name += " — " + e.OriginalName
 		}
-		open := &widget.Button{Text: l.S("counselling.agenda.open"), OnTapped: func() { d.showCase(e.CaseID) }}
+		open := d.escButton(l.S("counselling.agenda.open"), nil, func() { d.showCase(e.CaseID) })
 		a.Open = append(a.Open, open)
 		line := casefile.AppointmentLine(l, e.Appointment, orID(names, e.Counsellor))
 		a.Rows.Add(container.NewBorder(nil, nil, nil, open, container.NewVBox(d.scriptLine(name, theme.TextSize(), true), widget.NewLabel(line))))
@@ -73,9 +81,9 @@ func (d *Desk) buildAgenda(from time.Time, entries []store.AgendaEntry) fyne.Can
 	if len(entries) == 0 {
 		a.Rows.Add(widget.NewLabel(l.S("counselling.agenda.empty")))
 	}
-	a.Previous = &widget.Button{Icon: theme.NavigateBackIcon(), Text: l.S("counselling.agenda.previous"), OnTapped: func() { d.showAgenda(from.AddDate(0, 0, -7)) }}
-	a.Next = &widget.Button{Icon: theme.NavigateNextIcon(), Text: l.S("counselling.agenda.next"), OnTapped: func() { d.showAgenda(from.AddDate(0, 0, 7)) }}
-	a.Back = &widget.Button{Text: l.S("counselling.action.home"), Icon: theme.HomeIcon(), OnTapped: d.showHome}
+	a.Previous = d.escButton(l.S("counselling.agenda.previous"), theme.NavigateBackIcon(), func() { d.showAgenda(from.AddDate(0, 0, -7)) })
+	a.Next = d.escButton(l.S("counselling.agenda.next"), theme.NavigateNextIcon(), func() { d.showAgenda(from.AddDate(0, 0, 7)) })
+	a.Back = d.escButton(l.S("counselling.action.home"), theme.HomeIcon(), d.showHome)
 	title := widget.NewLabelWithStyle(l.T("counselling.agenda.title", map[string]any{
 		"From": l.Date(from), "To": l.Date(from.AddDate(0, 0, 6)),
 	}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -87,7 +95,7 @@ func (d *Desk) buildAgenda(from time.Time, entries []store.AgendaEntry) fyne.Can
 // StatsScreen shows the bureau's figures with bar charts.
 type StatsScreen struct {
 	Stats counselling.Statistics
-	Back  *widget.Button
+	Back  *escButton
 	// Bars are the charts' bars by chart ("step", "country", "month") and
 	// label, for tests.
 	Bars map[string]map[string]int
@@ -107,7 +115,7 @@ func (d *Desk) buildStats(st counselling.Statistics) fyne.CanvasObject {
 	l := d.loc
 	s := &StatsScreen{Stats: st, Bars: map[string]map[string]int{}}
 	d.Stats = s
-	s.Back = &widget.Button{Text: l.S("counselling.action.home"), Icon: theme.HomeIcon(), OnTapped: d.showHome}
+	s.Back = d.escButton(l.S("counselling.action.home"), theme.HomeIcon(), d.showHome)
 	var steps, countries, months []bar
 	for _, step := range counselling.AllSteps() {
 		steps = append(steps, bar{l.S("counselling.step." + string(step)), st.ByStep[step]})

@@ -6,7 +6,9 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"golang.org/x/text/language"
 
@@ -149,4 +151,56 @@ func mustShippedReference(t *testing.T) counselling.Reference {
 		t.Fatal(err)
 	}
 	return ref
+}
+
+func loginCounsellor(f *fixture) {
+	f.desk.Start()
+	test.Type(f.desk.Login.Name, "counsellor")
+	test.Type(f.desk.Login.Password, testPassword)
+	test.Tap(f.desk.Login.Submit)
+}
+
+func TestWeekAndStatistics(t *testing.T) {
+	f, _, caseID := counselFixture(t)
+	ctx := context.Background()
+	cs, _ := f.store.Authenticate(ctx, "counsellor", testPassword)
+	monday := f.desk.todayLocal() // 23.11.2026 is a Monday
+	for _, at := range []time.Time{monday.Add(34 * time.Hour), monday.AddDate(0, 0, 9)} {
+		if _, err := f.store.SaveAppointment(ctx, cs, counselling.Appointment{CaseID: caseID, At: at, Place: "Office 2"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	loginCounsellor(f)
+	test.Tap(f.desk.Home.Week)
+	a := f.desk.Agenda
+	if a == nil || len(a.Entries) != 1 || a.Entries[0].Name != "Testperson Alpha" {
+		t.Fatalf("this week = %+v", a)
+	}
+	test.Tap(a.Next)
+	if a = f.desk.Agenda; len(a.Entries) != 1 || a.Entries[0].At.Day() != 2 {
+		t.Fatalf("next week = %+v", a.Entries)
+	}
+	// Esc on a focused button goes home.
+	f.win.Canvas().Focus(a.Next)
+	a.Next.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f.desk.Home == nil {
+		t.Fatal("Esc did not leave the week")
+	}
+	test.Tap(f.desk.Home.Stats)
+	s := f.desk.Stats
+	if s == nil || s.Stats.Cases != 1 || s.Bars["step"][f.desk.loc.S("counselling.step.first_contact")] != 1 || s.Bars["country"]["ER"] != 1 {
+		t.Fatalf("stats = %+v", s)
+	}
+}
+
+func TestAdminSeesStatisticsOnly(t *testing.T) {
+	f, _, _ := counselFixture(t)
+	f.loginAs("admin", intake.RoleAdmin)
+	if f.desk.Home.Week.Visible() || !f.desk.Home.Stats.Visible() {
+		t.Fatal("admin: want statistics and no week")
+	}
+	test.Tap(f.desk.Home.Stats)
+	if f.desk.Stats == nil || f.desk.Stats.Stats.Cases != 1 {
+		t.Fatal("admin statistics not shown")
+	}
 }

@@ -32,6 +32,9 @@ type HomeScreen struct {
 	Drafts *widget.Button
 	// Staff manages accounts (administrators only).
 	Staff *widget.Button
+	// Week and Stats open the week's consultations (counsellors) and the
+	// counselling statistics (counsellors and admins).
+	Week, Stats *widget.Button
 
 	rows   []store.Summary
 	filter store.ListFilter
@@ -105,7 +108,7 @@ func (d *Desk) homeToolbar(h *HomeScreen) fyne.CanvasObject {
 		h.Staff.Hide()
 	}
 	bar := container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, h.Staff)
-	bar.Objects = append(bar.Objects, d.counsellingHomeButtons()...)
+	bar.Objects = append(bar.Objects, d.counsellingHomeButtons(h)...)
 	bar.Objects = append(bar.Objects, d.languageSelect(), h.Logout)
 	return bar
 }
