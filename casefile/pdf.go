@@ -26,9 +26,11 @@ const (
 type block struct {
 	text        string
 	size, space float32
+	heading     bool // kept on the same sheet as the line after it
 }
 
 type placed struct {
+	heading       bool
 	line          textlayout.Line
 	shaper        *textlayout.Shaper
 	height        float32
@@ -40,7 +42,7 @@ type placed struct {
 func Render(title string, sections []Section, footer string, fonts *textlayout.FontSet) []*image.RGBA {
 	blocks := []block{{text: title, size: bodySize * 1.4}}
 	for _, s := range sections {
-		blocks = append(blocks, block{text: s.Title, size: bodySize * 1.1, space: bodySize * 0.9})
+		blocks = append(blocks, block{text: s.Title, size: bodySize * 1.1, space: bodySize * 0.9, heading: true})
 		for _, l := range s.Lines {
 			blocks = append(blocks, block{text: l, size: bodySize, space: bodySize * 0.2})
 		}
@@ -55,7 +57,7 @@ func Render(title string, sections []Section, footer string, fonts *textlayout.F
 		para := textlayout.Layout(b.text, textlayout.Options{Primary: print.FontFiles[0], Direction: bidi.LTR, MaxWidth: width}, fonts, sh)
 		h, asc := sh.LineHeight(para.Fonts)
 		for i, l := range para.Lines {
-			p := placed{line: l, shaper: sh, height: h, ascent: asc}
+			p := placed{line: l, shaper: sh, height: h, ascent: asc, heading: b.heading}
 			if i == 0 {
 				p.space = b.space
 			}
@@ -69,8 +71,12 @@ func paginate(lines []placed) []*image.RGBA {
 	var sheets [][]placed
 	var cur []placed
 	y := float32(margin)
-	for _, l := range lines {
-		if len(cur) > 0 && y+l.space+l.height > pageHeight-margin {
+	for i, l := range lines {
+		need := l.space + l.height
+		if l.heading && i+1 < len(lines) {
+			need += lines[i+1].space + lines[i+1].height // no heading alone at the foot of a sheet
+		}
+		if len(cur) > 0 && y+need > pageHeight-margin {
 			sheets, cur, y = append(sheets, cur), nil, margin
 			l.space = 0
 		}

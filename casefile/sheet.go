@@ -243,11 +243,12 @@ func (w writer) documents(s counselling.Sheet) Section {
 func (w writer) questions(s counselling.Sheet) Section {
 	var lines []string
 	for _, q := range s.Questions {
-		mark := "☐ "
+		// A bullet and words, not ballot boxes: the bundled fonts lack them.
+		line := "• " + q.Text + " (" + w.date(q.Asked) + ")"
 		if q.Resolved {
-			mark = "☑ "
+			line += " — " + w.loc.S("counselling.sheet.resolved")
 		}
-		lines = append(lines, mark+q.Text+" ("+w.date(q.Asked)+")")
+		lines = append(lines, line)
 	}
 	if len(lines) == 0 {
 		lines = []string{w.loc.S("counselling.sheet.none")}

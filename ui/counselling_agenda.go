@@ -76,7 +76,7 @@ func (d *Desk) buildAgenda(from time.Time, entries []store.AgendaEntry) fyne.Can
 		open := d.escButton(l.S("counselling.agenda.open"), nil, func() { d.showCase(e.CaseID) })
 		a.Open = append(a.Open, open)
 		line := casefile.AppointmentLine(l, e.Appointment, orID(names, e.Counsellor))
-		a.Rows.Add(container.NewBorder(nil, nil, nil, open, container.NewVBox(d.scriptLine(name, theme.TextSize(), true), widget.NewLabel(line))))
+		a.Rows.Add(container.NewBorder(nil, nil, nil, container.NewVBox(open), container.NewVBox(d.scriptLine(name, theme.TextSize(), true), widget.NewLabel(line))))
 	}
 	if len(entries) == 0 {
 		a.Rows.Add(widget.NewLabel(l.S("counselling.agenda.empty")))
@@ -136,9 +136,9 @@ func (d *Desk) buildStats(st counselling.Statistics) fyne.CanvasObject {
 		"Count": st.Cases, "Amount": casefile.Amount(l, st.Granted),
 	}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	charts := container.NewGridWithColumns(2,
-		widget.NewCard(l.S("counselling.stats.by_step"), "", barChart(steps)),
-		widget.NewCard(l.S("counselling.stats.by_country"), "", barChart(countries)),
-		widget.NewCard(l.S("counselling.stats.departures"), "", barChart(months)),
+		titledCard(l.S("counselling.stats.by_step"), d.barChart(steps)),
+		titledCard(l.S("counselling.stats.by_country"), d.barChart(countries)),
+		titledCard(l.S("counselling.stats.departures"), d.barChart(months)),
 	)
 	d.focus = s.Back
 	return container.NewBorder(container.NewVBox(container.NewHBox(s.Back), summary), nil, nil, nil, container.NewVScroll(charts))
@@ -152,7 +152,10 @@ type bar struct {
 
 // barChart draws horizontal bars with canvas primitives: a label, a
 // rectangle as long as the value relative to the largest, the value.
-func barChart(bars []bar) fyne.CanvasObject {
+func (d *Desk) barChart(bars []bar) fyne.CanvasObject {
+	if len(bars) == 0 {
+		return widget.NewLabel(d.loc.S("counselling.sheet.none"))
+	}
 	maxV := 1
 	for _, b := range bars {
 		maxV = max(maxV, b.value)
@@ -164,10 +167,13 @@ func barChart(bars []bar) fyne.CanvasObject {
 		value := canvas.NewText(strconv.Itoa(b.value), theme.Color(theme.ColorNameForeground))
 		barArea := container.New(&barLayout{fraction: float32(b.value) / float32(maxV)}, track, rect)
 		label := canvas.NewText(b.label, theme.Color(theme.ColorNameForeground))
-		rows.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 24), label), value, barArea))
+		rows.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(labelWidth, 24), label), value, barArea))
 	}
 	return rows
 }
+
+// labelWidth holds the longest step name in the four staff languages.
+const labelWidth = 290
 
 // barLayout sizes the second object to a fraction of the width.
 type barLayout struct{ fraction float32 }

@@ -80,7 +80,9 @@ func (d *Desk) buildHome() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, d.homeToolbar(h), h.Search)
 	d.refreshHome()
 	d.focus = h.Search
-	header := container.NewVBox(top, container.NewBorder(nil, nil, nil, h.Count, h.Tabs))
+	// The counselling entries sit on the tab row, where there is room.
+	counsel := container.NewHBox(d.counsellingHomeButtons(h)...)
+	header := container.NewVBox(top, container.NewBorder(nil, nil, nil, container.NewHBox(container.NewVBox(counsel), h.Count), h.Tabs))
 	return container.NewBorder(header, nil, nil, nil, h.Results)
 }
 
@@ -107,10 +109,7 @@ func (d *Desk) homeToolbar(h *HomeScreen) fyne.CanvasObject {
 	if !d.staff.Role.CanManageStaff() {
 		h.Staff.Hide()
 	}
-	bar := container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, h.Staff)
-	bar.Objects = append(bar.Objects, d.counsellingHomeButtons(h)...)
-	bar.Objects = append(bar.Objects, d.languageSelect(), h.Logout)
-	return bar
+	return container.NewHBox(h.New, h.Import, h.Newcomer, h.Drafts, h.Staff, d.languageSelect(), h.Logout)
 }
 
 func (d *Desk) toNewcomer() {
