@@ -18,7 +18,7 @@ import (
 // sampleSheet is a fictitious household with every kind of line: names in
 // Ethiopic and Arabic script, an excluded member, an approximate birth
 // date, a medical escort, questions, summaries and an appointment.
-func sampleSheet(t *testing.T) counselling.Sheet {
+func sampleSheet(t testing.TB) counselling.Sheet {
 	t.Helper()
 	ref, err := LoadReference("")
 	if err != nil {
@@ -106,5 +106,50 @@ func TestLoadReferenceFromDataFolder(t *testing.T) {
 	}
 	if _, err := LoadReference(dir); counselling.MessageID(err) != counselling.MsgRefMissing {
 		t.Fatalf("a broken copy: %v", err)
+	}
+}
+
+// BenchmarkRender lays out and draws the sample sheet on A4.
+func BenchmarkRender(b *testing.B) {
+	cat, err := i18n.LoadCatalog(assets.StaffMessages(), language.English)
+	if err != nil {
+		b.Fatal(err)
+	}
+	fonts, err := print.BundledFonts()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := sampleSheet(b)
+	loc := cat.Localizer(language.French)
+	for b.Loop() {
+		Render(Title(s, loc), Sections(s, loc, nil), "", fonts)
+	}
+}
+
+// TestRenderDrawsEveryLine checks ink in the lower half of the first
+// sheet: lines drawn at the wrong offset would leave it blank.
+func TestRenderDrawsEveryLine(t *testing.T) {
+	cat, err := i18n.LoadCatalog(assets.StaffMessages(), language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fonts, err := print.BundledFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sampleSheet(t)
+	loc := cat.Localizer(language.English)
+	sheets := Render(Title(s, loc), Sections(s, loc, nil), "", fonts)
+	img := sheets[0]
+	dark := 0
+	for y := pageHeight / 2; y < pageHeight-margin; y++ {
+		for x := margin; x < pageWidth-margin; x++ {
+			if img.RGBAAt(x, y).R < 100 {
+				dark++
+			}
+		}
+	}
+	if dark < 1000 {
+		t.Fatalf("lower half of the sheet has %d dark pixels", dark)
 	}
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // household saves a household of fictitious persons and returns their IDs.
-func household(t *testing.T, s *Store, names ...string) (string, []string) {
+func household(t testing.TB, s *Store, names ...string) (string, []string) {
 	t.Helper()
 	ctx := context.Background()
 	h, err := s.SaveHousehold(ctx, reception, intake.Household{Name: "Testperson"})
