@@ -44,14 +44,14 @@ func docField(k counselling.DocumentKind) intake.Field { return intake.Field("do
 
 // Audited counselling actions. Every read of a case or of notes is one.
 const (
-	ActionCaseOpen    Action = "counselling_case_open"
-	ActionCaseRead    Action = "counselling_case_read"
-	ActionCaseWrite   Action = "counselling_case_write"
-	ActionNoteRead    Action = "counselling_note_read"
-	ActionNoteWrite   Action = "counselling_note_write"
-	ActionAgendaRead  Action = "counselling_agenda_read"
-	ActionSheetExport Action = "counselling_sheet_export"
-	ActionStatistics  Action = "counselling_statistics"
+	ActionCaseOpen     Action = "counselling_case_open"
+	ActionCaseRead     Action = "counselling_case_read"
+	ActionCaseWrite    Action = "counselling_case_write"
+	ActionNoteRead     Action = "counselling_note_read"
+	ActionNoteWrite    Action = "counselling_note_write"
+	ActionAgendaRead   Action = "counselling_agenda_read"
+	ActionSheetExport  Action = "counselling_sheet_export"
+	ActionCounselStats Action = "counselling_statistics"
 )
 
 // applyCounselling refreshes the counselling query tables after an event of

@@ -139,7 +139,7 @@ func (s *Store) CounsellingStatistics(ctx context.Context, by intake.Staff) (cou
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		return t.audit(by, ActionStatistics, intake.EntityCounsellingCase, "", "")
+		return t.audit(by, ActionCounselStats, intake.EntityCounsellingCase, "", "")
 	})
 	if err != nil {
 		return counselling.Statistics{}, fmt.Errorf("store: counselling statistics: %w", err)

@@ -7,6 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/language"
+
+	"accueil/assets"
+	"accueil/i18n"
 	"accueil/intake"
 	"accueil/intake/counselling"
 )
@@ -291,5 +295,27 @@ func TestCounsellorNames(t *testing.T) {
 	}
 	if _, err := s.CounsellorNames(ctx, reception); !errors.Is(err, ErrForbidden) {
 		t.Fatalf("reception: %v", err)
+	}
+}
+
+// TestCounsellingActionNames keeps the audit viewer's names complete: every
+// counselling action and entity type has a message in the staff catalogs.
+func TestCounsellingActionNames(t *testing.T) {
+	cat, err := i18n.LoadCatalog(assets.StaffMessages(), language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{}
+	for _, a := range []Action{ActionCaseOpen, ActionCaseRead, ActionCaseWrite, ActionNoteRead, ActionNoteWrite,
+		ActionAgendaRead, ActionSheetExport, ActionCounselStats} {
+		ids = append(ids, "audit.action."+string(a))
+	}
+	for _, et := range intake.CounsellingEntityTypes() {
+		ids = append(ids, "audit.entity."+string(et))
+	}
+	for _, id := range ids {
+		if !cat.Has(id) {
+			t.Errorf("no message %s", id)
+		}
 	}
 }
