@@ -34,6 +34,7 @@ type CounsellingStore interface {
 	Notes(ctx context.Context, by intake.Staff, caseID string) ([]counselling.Note, error)
 	AddConsultation(ctx context.Context, by intake.Staff, caseID string, on intake.Date, summary string) error
 	AddQuestion(ctx context.Context, by intake.Staff, caseID, text string) error
+	ResolveQuestion(ctx context.Context, by intake.Staff, questionID string, resolved bool) error
 	SaveAppointment(ctx context.Context, by intake.Staff, a counselling.Appointment) (string, error)
 	Agenda(ctx context.Context, by intake.Staff, from, to time.Time) ([]store.AgendaEntry, error)
 	CounsellingStatistics(ctx context.Context, by intake.Staff) (counselling.Statistics, error)
@@ -136,6 +137,8 @@ type CaseScreen struct {
 	PDF          *escButton
 	Back         *escButton
 	Notes        *fyne.Container
+	// Questions tick the open questions answered, in the order of the file.
+	Questions []*widget.Check
 	// Dialog is the open entry dialog, if any.
 	Dialog *EntryDialog
 
@@ -190,6 +193,10 @@ func (d *Desk) buildCase(f counselling.File, notes []counselling.Note) fyne.Canv
 		col := left
 		if rightSections[sec.ID] {
 			col = right
+		}
+		if sec.ID == "questions" && len(f.Questions) > 0 {
+			col.Add(d.questionsCard(s, sec.Title))
+			continue
 		}
 		col.Add(d.sectionCard(sec))
 	}
@@ -334,4 +341,25 @@ func (b *escButton) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	b.Button.TypedKey(k)
+}
+
+// questionsCard lists the open questions with a box each to tick one
+// answered; the PDF prints the same questions with their state.
+func (d *Desk) questionsCard(s *CaseScreen, title string) fyne.CanvasObject {
+	cs, _ := d.counselStore()
+	box := container.NewVBox()
+	for _, q := range s.file.Questions {
+		c := widget.NewCheck(q.Text+" ("+d.loc.Date(q.Asked.Time())+")", nil)
+		c.SetChecked(q.Resolved)
+		c.OnChanged = func(done bool) {
+			if err := cs.ResolveQuestion(d.ctx, *d.staff, q.ID, done); err != nil {
+				d.fail(err)
+				return
+			}
+			d.say("counselling.question.saved", nil)
+		}
+		s.Questions = append(s.Questions, c)
+		box.Add(c)
+	}
+	return titledCard(title, box)
 }

@@ -204,3 +204,24 @@ func TestAdminSeesStatisticsOnly(t *testing.T) {
 		t.Fatal("admin statistics not shown")
 	}
 }
+
+func TestTickAQuestionAnswered(t *testing.T) {
+	f, p, caseID := counselFixture(t)
+	ctx := context.Background()
+	cs, _ := f.store.Authenticate(ctx, "counsellor", testPassword)
+	if err := f.store.AddQuestion(ctx, cs, caseID, "Synthetic question"); err != nil {
+		t.Fatal(err)
+	}
+	loginCounsellor(f)
+	f.desk.openPerson(p.ID)
+	test.Tap(f.desk.Form.CounsellingButton)
+	qs := f.desk.Case.Questions
+	if len(qs) != 1 || qs[0].Checked {
+		t.Fatalf("questions = %v", qs)
+	}
+	test.Tap(qs[0])
+	file, err := f.store.CaseFile(ctx, cs, caseID)
+	if err != nil || !file.Questions[0].Resolved {
+		t.Fatalf("question not resolved: %+v %v", file.Questions, err)
+	}
+}
