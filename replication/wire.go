@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"accueil/intake"
 )
@@ -133,7 +134,9 @@ func checkEvent(ev intake.Event) error {
 	switch ev.EntityType {
 	case intake.EntityPerson, intake.EntityHousehold, intake.EntityDecision:
 	default:
-		return fmt.Errorf("unknown entity type")
+		if !slices.Contains(intake.CounsellingEntityTypes(), ev.EntityType) {
+			return fmt.Errorf("unknown entity type")
+		}
 	}
 	if ev.Schema <= 0 {
 		return fmt.Errorf("missing schema")

@@ -146,7 +146,7 @@ func (t *txn) apply(ev intake.Event, seq int64) error {
 	case intake.EntityDecision:
 		return t.refreshDecision(ev.EntityID)
 	}
-	return nil
+	return t.applyCounselling(ev)
 }
 
 // entityNumber returns the entity's number, giving it one on first sight.

@@ -74,6 +74,12 @@ type Desk struct {
 	// Security screens: audit trail, lock, statistics, retention.
 	Audit *AuditScreen
 	sec   security
+	// Counselling screens: a case's sheet, the week, the statistics.
+	Case   *CaseScreen
+	Agenda *AgendaScreen
+	Stats  *StatsScreen
+
+	counsel counselDesk
 }
 
 // NewDesk prepares the desk in win; call Start to show the first screen.
@@ -129,6 +135,7 @@ func (d *Desk) show(build func() fyne.CanvasObject) {
 	d.Login, d.FirstRun, d.Home, d.Form, d.Import, d.House, d.Drafts, d.StaffAdmin = nil, nil, nil, nil, nil, nil, nil, nil
 	d.Conflicts = nil
 	d.Audit, d.sec.stats, d.sec.retention = nil, nil, nil
+	d.Case, d.Agenda, d.Stats = nil, nil, nil
 	d.rebuild = build
 	d.win.SetTitle(d.loc.S("app.title"))
 	d.focus = nil
@@ -225,9 +232,12 @@ func (d *Desk) escape() {
 	case d.Locked():
 	case d.Form != nil:
 		d.Form.Cancel()
-	case d.Import != nil, d.House != nil, d.Drafts != nil, d.StaffAdmin != nil, d.Audit != nil, d.sec.retention != nil:
+	case d.Import != nil, d.House != nil, d.Drafts != nil, d.StaffAdmin != nil, d.Audit != nil, d.sec.retention != nil,
+		d.Agenda != nil, d.Stats != nil:
 		d.showHome()
 	case d.Conflicts != nil:
 		d.conflictsBack()
+	case d.Case != nil:
+		d.openPerson(d.Case.file.Person.ID)
 	}
 }

@@ -38,6 +38,9 @@ type HomeScreen struct {
 	// Audit opens the security menu: audit trail, statistics, retention
 	// (administrators only).
 	Audit *widget.Button
+	// Week and Stats open the week's consultations (counsellors) and the
+	// counselling statistics (counsellors and admins).
+	Week, Stats *widget.Button
 
 	rows   []store.Summary
 	filter store.ListFilter
@@ -90,7 +93,9 @@ func (d *Desk) buildHome() fyne.CanvasObject {
 	d.refreshHome()
 	d.refreshConflictCount()
 	d.focus = h.Search
-	header := container.NewVBox(top, container.NewBorder(nil, nil, nil, h.Count, h.Tabs))
+	// The counselling entries sit on the tab row, where there is room.
+	counsel := container.NewHBox(d.counsellingHomeButtons(h)...)
+	header := container.NewVBox(top, container.NewBorder(nil, nil, nil, container.NewHBox(container.NewVBox(counsel), h.Count), h.Tabs))
 	return container.NewBorder(header, nil, nil, nil, h.Results)
 }
 

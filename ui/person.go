@@ -40,8 +40,10 @@ type PersonForm struct {
 	DuplicatesButton *widget.Button
 	// CheckInButton turns an expected arrival into an arrival of today.
 	CheckInButton *widget.Button
-	Problems      *widget.Label
-	History       *widget.Label
+	// CounsellingButton opens the return-counselling case (counsellors).
+	CounsellingButton *widget.Button
+	Problems          *widget.Label
+	History           *widget.Label
 	// Duplicates is the open duplicate check, if any.
 	Duplicates *DuplicateDialog
 
@@ -79,6 +81,7 @@ func (d *Desk) buildPersonForm(p intake.Person, seen store.Versions) fyne.Canvas
 	f := &PersonForm{d: d, person: p, seen: seen}
 	d.Form = f
 	f.makeWidgets()
+	f.CounsellingButton = d.counsellingButton(p)
 	f.load(p)
 	f.loadHistory()
 	title := d.loc.S("person.title.new")
@@ -86,7 +89,7 @@ func (d *Desk) buildPersonForm(p intake.Person, seen store.Versions) fyne.Canvas
 		title = d.loc.T("person.title.edit", map[string]any{"Name": p.FullName()})
 	}
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	buttons := container.NewHBox(f.SaveButton, f.CancelButton, f.HouseholdButton)
+	buttons := container.NewHBox(f.SaveButton, f.CancelButton, f.HouseholdButton, f.CounsellingButton)
 	if p.ID != "" && f.d.staff.Role.CanEditPersons() {
 		buttons.Add(f.DuplicatesButton)
 		if p.Status == intake.StatusExpected {

@@ -29,6 +29,8 @@ type StatisticsScreen struct {
 	Tables map[string]*widget.Label
 	Back   *widget.Button
 	Logout *widget.Button
+	// Counselling opens the return-counselling statistics.
+	Counselling *widget.Button
 }
 
 func (d *Desk) showStatistics() { d.show(d.buildStatistics) }
@@ -60,7 +62,12 @@ func (d *Desk) buildStatistics() fyne.CanvasObject {
 		d.statsTable(s, "stats.by_month", st.ArrivalsByMonth, plain),
 	)
 	title := widget.NewLabelWithStyle(l.S("stats.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewBorder(nil, nil, container.NewHBox(s.Back, title), container.NewHBox(d.languageSelect(), s.Logout))
+	// The return-counselling figures name nobody either: one tap away.
+	s.Counselling = &widget.Button{Text: l.S("home.counselling.stats"), Icon: theme.InfoIcon(), OnTapped: d.showStats}
+	if _, ok := d.counselStore(); !ok {
+		s.Counselling.Hide()
+	}
+	top := container.NewBorder(nil, nil, container.NewHBox(s.Back, title), container.NewHBox(s.Counselling, d.languageSelect(), s.Logout))
 	return container.NewBorder(container.NewVBox(top, s.Total), nil, nil, nil, container.NewVScroll(grid))
 }
 

@@ -50,4 +50,12 @@ func TestStatisticsRoleSeesOnlyCounts(t *testing.T) {
 	if strings.Contains(s.Total.Text+s.Tables["stats.by_nationality"].Text, "Testperson") {
 		t.Error("a name on the statistics screen")
 	}
+	// The return-counselling figures are a tap away, and name nobody.
+	if !s.Counselling.Visible() {
+		t.Fatal("no way to the counselling statistics")
+	}
+	test.Tap(s.Counselling)
+	if f.desk.Stats == nil {
+		t.Fatal("the statistics role did not reach the counselling statistics")
+	}
 }

@@ -72,6 +72,7 @@ func runDesk(args []string) error {
 		Guide:      kiosk.Guide(),
 		OnSaved:    func() { nudge() },
 	})
+	desk.SetCounselling(counsellingOptions(win, c.data))
 	syncCtx, stopSync := context.WithCancel(ctx)
 	defer stopSync()
 	nudge = startSync(syncCtx, st, desk, c.data)

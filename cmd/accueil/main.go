@@ -11,6 +11,7 @@
 //	accueil guide pdf --lang L [--topic T] --out F.pdf
 //	accueil enroll URL CODE --user ADMIN     enrol this desk with a central
 //	accueil sync --once --user NAME          push and pull until both agree (logs in)
+//	accueil counselling sheet --person ID --out F.pdf   a case's preparation sheet
 //
 // Commands act as the staff member --user NAME, with the password from the
 // environment variable ACCUEIL_PASSWORD or asked on the terminal.
@@ -48,6 +49,8 @@ func run(args []string) error {
 		return runEnroll(rest)
 	case "sync":
 		return runSync(rest)
+	case "counselling":
+		return runCounselling(rest)
 	case "help":
 		fmt.Println(usage)
 		return nil
@@ -65,4 +68,5 @@ const usage = `usage:
   accueil guide pdf --lang TAG [--topic ID] --out FILE.pdf
   accueil enroll --data DIR --user ADMIN https://HOST:PORT CODE
   accueil sync --once --data DIR --user NAME
+  accueil counselling sheet --data DIR --user NAME --person ID --out FILE.pdf [--lang TAG]
 The password is read from ACCUEIL_PASSWORD or asked on the terminal.`

@@ -104,5 +104,7 @@ func MessageIDs() []string {
 		MsgCriminalConviction, MsgClearAbuse, MsgVisaExempt, MsgNationalityUnknown, MsgBirthDateUnknown,
 		MsgLumpSumAdults, MsgLumpSumChildren, MsgTravelMoney, MsgReintegration,
 		MsgReintegrationSpecial, MsgMedical,
+		MsgTextRequired, MsgTextTooLong, MsgBadCountry, MsgBadAmount, MsgBadDocument,
+		MsgTimeRequired, MsgPlaceRequired,
 	}
 }
