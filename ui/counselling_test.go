@@ -104,6 +104,7 @@ func TestCounsellorPreparesAConsultation(t *testing.T) {
 	test.Type(f.desk.Login.Name, "counsellor")
 	test.Type(f.desk.Login.Password, testPassword)
 	test.Tap(f.desk.Login.Submit)
+	waitAuth(t, f.desk)
 	f.desk.openPerson(p.ID)
 	b := f.desk.Form.CounsellingButton
 	if !b.Visible() {
@@ -158,6 +159,7 @@ func loginCounsellor(f *fixture) {
 	test.Type(f.desk.Login.Name, "counsellor")
 	test.Type(f.desk.Login.Password, testPassword)
 	test.Tap(f.desk.Login.Submit)
+	waitAuth(f.t, f.desk)
 }
 
 func TestWeekAndStatistics(t *testing.T) {

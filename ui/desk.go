@@ -45,6 +45,7 @@ type Desk struct {
 	ctx     context.Context
 
 	staff    *intake.Staff
+	auth     authGate
 	syncLine *SyncLine
 	lastSync SyncState
 	rebuild  func() fyne.CanvasObject

@@ -75,6 +75,7 @@ func (f *fixture) loginAs(name string, role intake.Role) {
 	test.Type(f.desk.Login.Name, name)
 	test.Type(f.desk.Login.Password, testPassword)
 	test.Tap(f.desk.Login.Submit)
+	waitAuth(f.t, f.desk)
 	if f.desk.Home == nil {
 		f.t.Fatalf("home not shown after login; error: %q", f.desk.Login.Error.Text)
 	}
@@ -129,6 +130,7 @@ func TestLoginRefusesWrongPassword(t *testing.T) {
 	test.Type(f.desk.Login.Name, "admin")
 	test.Type(f.desk.Login.Password, "wrong password!")
 	test.Tap(f.desk.Login.Submit)
+	waitAuth(t, f.desk)
 	if f.desk.Home != nil {
 		t.Fatal("logged in with a wrong password")
 	}
@@ -186,5 +188,18 @@ func TestSyncLineSaysWhatWaits(t *testing.T) {
 	saveViaForm(t, f, "Testari", "Yonas", "12.05.1993", "ER", "")
 	if saved != 1 {
 		t.Fatalf("OnSaved called %d times after one save", saved)
+	}
+}
+
+// waitAuth waits until the login or unlock tapped last has been checked:
+// the password check runs off the UI goroutine.
+func waitAuth(t *testing.T, d *Desk) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for d.Authenticating() {
+		if time.Now().After(deadline) {
+			t.Fatal("login not checked within 10 s")
+		}
+		time.Sleep(2 * time.Millisecond)
 	}
 }

@@ -208,12 +208,21 @@ func (d *Desk) unlock(s *LockScreen) {
 	if s.other {
 		name = s.Name.Text
 	}
-	st, err := d.store.Authenticate(d.ctx, name, s.Password.Text)
+	password := s.Password.Text
 	s.Password.SetText("")
-	if err != nil {
-		s.Error.SetText(d.loginError(err))
-		return
-	}
+	s.Error.SetText("")
+	d.authenticate(s.Unlock, nil, name, password, func(st intake.Staff, err error) {
+		if err != nil {
+			s.Error.SetText(d.loginError(err))
+			return
+		}
+		d.unlocked(st)
+	})
+}
+
+// unlocked gives the desk back: the same person finds their screen, another
+// finds theirs if they had one parked here, else the lists.
+func (d *Desk) unlocked(st intake.Staff) {
 	prev := *d.sec.locked
 	d.sec.locked, d.sec.Lock = nil, nil
 	d.staff = &st

@@ -63,11 +63,13 @@ func TestIdleDeskLocksAndKeepsTheForm(t *testing.T) {
 	l := f.desk.LockScreen()
 	test.Type(l.Password, "wrong password!")
 	test.Tap(l.Unlock)
+	waitAuth(t, f.desk)
 	if !f.desk.Locked() || l.Error.Text == "" {
 		t.Fatal("a wrong password unlocked the desk")
 	}
 	test.Type(l.Password, testPassword)
 	test.Tap(l.Unlock)
+	waitAuth(t, f.desk)
 	if f.desk.Locked() || f.desk.Form == nil {
 		t.Fatalf("not back to the form after unlocking: %q", l.Error.Text)
 	}
@@ -109,6 +111,7 @@ func TestCtrlLLocksAndAnotherPersonLogsIn(t *testing.T) {
 	test.Type(l.Name, "desk2")
 	test.Type(l.Password, testPassword)
 	test.Tap(l.Unlock)
+	waitAuth(t, f.desk)
 	if f.desk.Staff() == nil || f.desk.Staff().Name != "desk2" || f.desk.Home == nil {
 		t.Fatalf("the other person is not at the lists: %+v, %q", f.desk.Staff(), l.Error.Text)
 	}
@@ -123,6 +126,7 @@ func TestCtrlLLocksAndAnotherPersonLogsIn(t *testing.T) {
 	test.Type(l.Name, "desk1")
 	test.Type(l.Password, testPassword)
 	test.Tap(l.Unlock)
+	waitAuth(t, f.desk)
 	if f.desk.Form == nil || f.desk.Form.Surname.Text != "Testperson" {
 		t.Fatal("desk1's unsaved form is not back")
 	}
@@ -136,6 +140,7 @@ func TestLoginSaysHowLongToWait(t *testing.T) {
 		test.Type(f.desk.Login.Name, "desk1")
 		test.Type(f.desk.Login.Password, "wrong password!")
 		test.Tap(f.desk.Login.Submit)
+		waitAuth(t, f.desk)
 		typeInto(f.desk.Login.Name, "")
 	}
 	if !strings.Contains(f.desk.Login.Error.Text, "Try again in") {

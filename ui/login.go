@@ -14,6 +14,8 @@ type LoginScreen struct {
 	Password *keyEntry
 	Submit   *widget.Button
 	Error    *widget.Label
+	// Busy moves while the login is checked and the files are opened.
+	Busy *widget.ProgressBarInfinite
 }
 
 func (d *Desk) buildLogin() fyne.CanvasObject {
@@ -21,6 +23,7 @@ func (d *Desk) buildLogin() fyne.CanvasObject {
 		Name:     newKeyEntry(nil),
 		Password: newPasswordEntry(nil),
 		Error:    widget.NewLabel(""),
+		Busy:     newAuthBar(),
 	}
 	s.Error.Importance = widget.DangerImportance
 	s.Error.Wrapping = fyne.TextWrapWord
@@ -33,21 +36,24 @@ func (d *Desk) buildLogin() fyne.CanvasObject {
 		widget.NewFormItem(d.loc.S("login.password"), s.Password),
 	)
 	title := widget.NewLabelWithStyle(d.loc.S("login.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	box := container.NewVBox(title, form, s.Submit, s.Error, d.languageSelect())
+	box := container.NewVBox(title, form, s.Submit, s.Busy, s.Error, d.languageSelect())
 	d.focus = s.Name
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(420, 320), box))
 }
 
 func (d *Desk) login(s *LoginScreen) {
-	staff, err := d.store.Authenticate(d.ctx, s.Name.Text, s.Password.Text)
+	name, password := s.Name.Text, s.Password.Text
 	s.Password.SetText("")
-	if err != nil {
-		s.Error.SetText(d.loginError(err))
-		return
-	}
-	d.staff = &staff
-	d.say("login.welcome", map[string]any{"Name": staff.Name})
-	d.showHome()
+	s.Error.SetText("")
+	d.authenticate(s.Submit, s.Busy, name, password, func(staff intake.Staff, err error) {
+		if err != nil {
+			s.Error.SetText(d.loginError(err))
+			return
+		}
+		d.staff = &staff
+		d.say("login.welcome", map[string]any{"Name": staff.Name})
+		d.showHome()
+	})
 }
 
 // ResumeAs shows the lists to a staff member who logged in elsewhere (the

@@ -34,6 +34,7 @@ func TestStatisticsRoleSeesOnlyCounts(t *testing.T) {
 	test.Type(f.desk.Login.Name, "zahlen")
 	test.Type(f.desk.Login.Password, testPassword)
 	test.Tap(f.desk.Login.Submit)
+	waitAuth(t, f.desk)
 	s := f.desk.Statistics()
 	if s == nil || f.desk.Home != nil {
 		t.Fatalf("the statistics role is not on the statistics screen (home %v)", f.desk.Home != nil)
