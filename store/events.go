@@ -3,6 +3,8 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"accueil/intake"
 	"accueil/seal"
@@ -123,15 +125,8 @@ func (t *txn) apply(ev intake.Event, seq int64) error {
 	}
 	created = created || t.fresh[ev.EntityID]
 	delete(t.fresh, ev.EntityID)
-	hlc := ev.Time.String()
-	for _, c := range ev.Changes {
-		_, err := t.exec(`INSERT INTO field_values (entity, field, value, version) VALUES (?, ?, ?, ?)
-			ON CONFLICT (entity, field) DO UPDATE SET value = excluded.value, version = excluded.version
-			WHERE (?, ?) > (SELECT hlc, desk FROM events WHERE seq = field_values.version)`,
-			n, string(c.Field), k.Seal([]byte(c.Value), fieldAAD(ev.EntityID, string(c.Field))), seq, hlc, ev.Desk)
-		if err != nil {
-			return err
-		}
+	if err := t.upsertFields(ev, n, seq, k); err != nil {
+		return err
 	}
 	switch ev.EntityType {
 	case intake.EntityPerson:
@@ -147,6 +142,38 @@ func (t *txn) apply(ev intake.Event, seq int64) error {
 		return t.refreshDecision(ev.EntityID)
 	}
 	return t.applyCounselling(ev)
+}
+
+// fieldsPerStatement bounds the rows of one field upsert.
+const fieldsPerStatement = 32
+
+// upsertFields writes the event's changes into field_values, a field
+// taking the change only when the event is newer (clock, then desk) than
+// the one that set it. The rows of an event go in one statement (per 32
+// fields): one round trip instead of one per field. A field changed twice
+// in one event keeps its first change, as one statement per field did.
+func (t *txn) upsertFields(ev intake.Event, n, seq int64, k *seal.Key) error {
+	hlc := ev.Time.String()
+	for cs := range slices.Chunk(ev.Changes, fieldsPerStatement) {
+		args := make([]any, 0, 4*len(cs)+2)
+		for _, c := range cs {
+			args = append(args, n, string(c.Field), k.Seal([]byte(c.Value), fieldAAD(ev.EntityID, string(c.Field))), seq)
+		}
+		args = append(args, hlc, ev.Desk)
+		if _, err := t.exec(upsertFieldsSQL(len(cs)), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// upsertFieldsSQL is the field upsert of rows rows; the event's clock
+// reading and desk are its last two parameters.
+func upsertFieldsSQL(rows int) string {
+	return `INSERT INTO field_values (entity, field, value, version) VALUES ` +
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?), ", rows), ", ") + `
+		ON CONFLICT (entity, field) DO UPDATE SET value = excluded.value, version = excluded.version
+		WHERE (?, ?) > (SELECT hlc, desk FROM events WHERE seq = field_values.version)`
 }
 
 // entityNumber returns the entity's number, giving it one on first sight.

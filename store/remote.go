@@ -33,8 +33,12 @@ var (
 func (s *Store) ApplyRemote(ctx context.Context, evs []intake.Event) (int, error) {
 	applied := 0
 	err := s.write(ctx, func(t *txn) error {
+		stored, err := storedIDs(t, evs)
+		if err != nil {
+			return err
+		}
 		for _, ev := range evs {
-			fresh, err := t.applyRemote(ev)
+			fresh, err := t.applyRemote(ev, stored)
 			if err != nil {
 				return fmt.Errorf("event %s: %w", ev.ID, err)
 			}
@@ -50,23 +54,50 @@ func (s *Store) ApplyRemote(ctx context.Context, evs []intake.Event) (int, error
 	return applied, nil
 }
 
-func (t *txn) applyRemote(ev intake.Event) (bool, error) {
+// storedIDs returns which of the events' IDs the log holds already, in
+// one query: a first sync's pages are almost all new, and asking for each
+// event would cost a lookup apiece.
+func storedIDs(t *txn, evs []intake.Event) (map[string]bool, error) {
+	ids := make([]string, len(evs))
+	for i, ev := range evs {
+		ids[i] = ev.ID
+	}
+	rows, err := t.query(`SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?))`, jsonList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	stored := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		stored[id] = true
+	}
+	return stored, rows.Err()
+}
+
+// applyRemote appends and applies one event unless stored (the IDs in the
+// log, kept up to date as the batch goes) already has it.
+func (t *txn) applyRemote(ev intake.Event, stored map[string]bool) (bool, error) {
 	if ev.Schema > intake.SchemaVersion {
 		return false, ErrSchemaTooNew
 	}
 	if ev.ID == "" || ev.EntityID == "" || ev.Desk == "" {
 		return false, ErrInvalid
 	}
-	old, err := eventByID(t, ev.ID)
-	switch {
-	case err == nil:
+	if stored[ev.ID] {
+		old, err := eventByID(t, ev.ID)
+		if err != nil {
+			return false, err
+		}
 		if !sameEvent(old, ev) && !t.anonymised(old) {
 			return false, ErrEventMismatch
 		}
 		return false, nil
-	case !errors.Is(err, ErrNotFound):
-		return false, err
 	}
+	stored[ev.ID] = true
 	if _, err := t.s.clock.Update(ev.Time); err != nil {
 		return false, err
 	}
