@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"accueil/internal/cli"
 	"accueil/replication"
 	"accueil/replication/central"
 )
@@ -25,7 +26,7 @@ func runPublish(args []string) error {
 	fs := flag.NewFlagSet("publish "+kind, flag.ContinueOnError)
 	var w where
 	w.register(fs)
-	pos, err := parseInterspersed(fs, args[1:])
+	pos, err := cli.ParseInterspersed(fs, args[1:])
 	if err != nil {
 		return err
 	}

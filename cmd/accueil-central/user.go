@@ -10,6 +10,7 @@ import (
 	"golang.org/x/term"
 
 	"accueil/intake"
+	"accueil/internal/cli"
 	"accueil/replication/central"
 )
 
@@ -111,7 +112,7 @@ func runUserDisable(args []string, disable bool) error {
 	fs := flag.NewFlagSet("user "+verb, flag.ContinueOnError)
 	var w where
 	w.register(fs)
-	pos, err := parseInterspersed(fs, args)
+	pos, err := cli.ParseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
@@ -137,7 +138,7 @@ func runUserPassword(args []string) error {
 	fs := flag.NewFlagSet("user password", flag.ContinueOnError)
 	var w where
 	w.register(fs)
-	pos, err := parseInterspersed(fs, args)
+	pos, err := cli.ParseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
@@ -187,20 +188,4 @@ func runUserList(args []string) error {
 		fmt.Printf("%s\t%s\t%s\tversion %d\n", r.Name, r.Role, state, r.Version)
 	}
 	return nil
-}
-
-// parseInterspersed parses flags before, between and after positional
-// arguments, so that "user disable NAME --data DIR" works as typed.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
 }

@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"time"
 
+	"accueil/internal/cli"
 	"accueil/replication"
 )
 
@@ -17,7 +18,7 @@ func runEnroll(args []string) error {
 	fs := flag.NewFlagSet("enroll", flag.ContinueOnError)
 	var c common
 	c.register(fs)
-	pos, err := parseInterspersed(fs, args)
+	pos, err := cli.ParseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
@@ -75,20 +76,4 @@ func runSync(args []string) error {
 		return fmt.Errorf("sync: %w", err)
 	}
 	return nil
-}
-
-// parseInterspersed parses flags before, between and after positional
-// arguments, so that "enroll URL CODE --data DIR" works as typed.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
 }
