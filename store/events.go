@@ -177,17 +177,32 @@ func upsertFieldsSQL(rows int) string {
 }
 
 // entityNumber returns the entity's number, giving it one on first sight.
+// Numbers are kept for the transaction: an event's append and its apply
+// both ask.
 func (t *txn) entityNumber(id string, et intake.EntityType) (n int64, created bool, err error) {
+	if n, ok := t.nums[id]; ok {
+		return n, false, nil
+	}
 	err = t.queryRow(`SELECT n FROM entities WHERE id = ?`, id).Scan(&n)
-	if !isNoRows(err) {
-		return n, false, err
-	}
-	res, err := t.exec(`INSERT INTO entities (id, type) VALUES (?, ?)`, id, string(et))
-	if err != nil {
+	switch {
+	case err == nil:
+	case !isNoRows(err):
 		return 0, false, err
+	default:
+		res, err := t.exec(`INSERT INTO entities (id, type) VALUES (?, ?)`, id, string(et))
+		if err != nil {
+			return 0, false, err
+		}
+		if n, err = res.LastInsertId(); err != nil {
+			return 0, false, err
+		}
+		created = true
 	}
-	n, err = res.LastInsertId()
-	return n, true, err
+	if t.nums == nil {
+		t.nums = map[string]int64{}
+	}
+	t.nums[id] = n
+	return n, created, nil
 }
 
 // fieldState is a field's current value and the event that set it.

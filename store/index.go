@@ -80,9 +80,9 @@ type postings struct {
 }
 
 // deltaMin is the smallest delta that triggers a merge; a larger base
-// tolerates a delta of up to an eighth of its size, so that merges stay
+// tolerates a larger delta, so that merges stay
 // rare when many files arrive at once (a first sync) while a scan still
-// reads mostly the base.
+// reads mostly the base: deltaMin, or a quarter of the base.
 const deltaMin = 4096
 
 // smallBatch is the number of entries under which inserting them one by
@@ -120,7 +120,7 @@ func (ps *postings) addMany(es []kentry) {
 	}
 	merged = append(append(merged, ps.delta[i:]...), es[j:]...)
 	ps.delta = merged
-	limit := max(deltaMin, ps.size/8)
+	limit := max(deltaMin, ps.size/4)
 	if len(ps.delta) > limit || ps.dead > ps.size/4+deltaMin {
 		ps.compact()
 	}

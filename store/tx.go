@@ -24,6 +24,8 @@ type txn struct {
 	// fresh holds entities given their number by this transaction and
 	// not applied yet: their first event's values are all they have.
 	fresh map[string]bool
+	// nums are entity numbers looked up or given by this transaction.
+	nums map[string]int64
 }
 
 // write runs fn in one immediate transaction and commits it. Nothing fn
