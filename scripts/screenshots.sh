@@ -1,31 +1,46 @@
 #!/usr/bin/env bash
 # Takes real screenshots of the app under Xvfb for the docs: builds it,
-# fills a data folder with synthetic persons, drives the window with
+# fills a data folder with synthetic persons (plus, from a second desk,
+# open conflicts and files due for retention), drives the window with
 # xdotool and grabs the screen with ImageMagick.
 # Needs: xvfb xdotool imagemagick x11-xserver-utils.
 #
 # Usage: scripts/screenshots.sh [OUTDIR]   (default docs/screenshots)
+# SCREENSHOTS_DISPLAY chooses the X display (default :97).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots}
 mkdir -p "$out"
 work=$(mktemp -d)
-export DISPLAY=:97
-trap 'pkill -f "$work/accueil" 2>/dev/null || true; kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+export DISPLAY=${SCREENSHOTS_DISPLAY:-:97}
+app="" xvfb=""
+stop_app() {
+	if [ -n "$app" ]; then
+		kill "$app" 2>/dev/null || true
+		wait "$app" 2>/dev/null || true
+		app=""
+	fi
+}
+trap 'stop_app; [ -z "$xvfb" ] || kill "$xvfb" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 go build -trimpath -o "$work/accueil" ./cmd/accueil
 go build -trimpath -o "$work/synthdesk" ./internal/synth/cmd/synthdesk
+go build -trimpath -o "$work/synthscenes" ./internal/synth/cmd/synthscenes
 export ACCUEIL_PASSWORD="screenshots1"
 "$work/synthdesk" -data "$work/data" -n 2000 -arrived 25 >/dev/null
+# Conflicts with a second desk, three files of people who left three years
+# ago, and the accounts "marie" (reception) and "statistique" (statistics).
+"$work/synthscenes" -data "$work/data" >/dev/null
 
-Xvfb :97 -screen 0 1280x860x24 >/dev/null 2>&1 &
+Xvfb "$DISPLAY" -screen 0 1280x860x24 >/dev/null 2>&1 &
+xvfb=$!
 sleep 1
 xset r off # key repeat would double letters typed by xdotool
 
 start() {
-	pkill -f "$work/accueil" 2>/dev/null || true
-	sleep 0.5
+	stop_app
 	XDG_DATA_HOME="$work/xdg" "$work/accueil" --data "$work/data" "$@" >/dev/null 2>&1 &
+	app=$!
 	sleep 4
 	local wid
 	wid=$(xdotool search --sync --name Accueil | head -1)
@@ -35,11 +50,23 @@ start() {
 shot() { sleep "${2:-1.5}"; import -window root "$out/$1.png"; }
 click() { xdotool mousemove "$1" "$2" click 1; }
 typ() { xdotool type --delay 50 "$1"; }
+# login NAME: the desk starts locked; the login opens the keys and the
+# index in the background (a bar moves), so wait for it.
+login() { typ "$1"; xdotool key Tab; typ "$ACCUEIL_PASSWORD"; xdotool key Return; sleep 4; }
+# security N: the N-th entry of the administrator's "Security" menu
+# (1 audit, 2 statistics, 3 retention), reached from the search field:
+# the toolbar's buttons follow it (conflicts, new, import, newcomer screen,
+# guide translations, staff, security).
+security() {
+	xdotool key ctrl+f Tab Tab Tab Tab Tab Tab Tab space; sleep 1
+	for _ in $(seq "$1"); do xdotool key Down; sleep 0.2; done
+	xdotool key Return; sleep 1.5
+}
 
 # The desk, in French.
 start --lang fr
 shot login 0.2
-typ admin; xdotool key Tab; typ "$ACCUEIL_PASSWORD"; xdotool key Return
+login admin
 shot home
 xdotool key ctrl+f; typ "mohamed"; shot search
 xdotool key ctrl+a BackSpace ctrl+n
@@ -52,11 +79,39 @@ arrival() { # surname given dob nationality n-number
 	xdotool key Tab Tab; typ "$4"; xdotool key Tab Tab Tab Tab; typ "$5"; xdotool key Return
 }
 start --lang fr
-typ admin; xdotool key Tab; typ "$ACCUEIL_PASSWORD"; xdotool key Return; sleep 1.5
+login admin
 arrival Testmann Mohammed 01.01.1995 AF "N 990 001"
 sleep 1.5
 arrival Testman Muhammad 01.01.1995 AF "n990001"
 shot duplicate
+
+# The lock screen (Ctrl+L), then, unlocked, a conflict between two desks:
+# the conflicts button comes first after the search field.
+start --lang fr
+login admin
+xdotool key ctrl+l
+shot lock
+typ "$ACCUEIL_PASSWORD"; xdotool key Return; sleep 4
+xdotool key ctrl+f Tab space; sleep 1.5
+click 200 100 # the first conflict
+shot conflicts
+
+# The administrator's audit trail, checked; the retention preview.
+start --lang fr
+login admin
+security 1
+click 340 179 # Check integrity
+shot audit 2
+click 47 21 # Back
+sleep 1.5
+security 3
+xdotool key Tab space # Preview
+shot retention
+
+# The statistics role: counts only, no person.
+start --lang fr
+login statistique
+shot statistics
 
 # The newcomer screen: the picker, then the health page in six languages.
 start --newcomer
