@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"golang.org/x/text/language"
 
@@ -34,12 +36,8 @@ func TestAdminReadsFiltersExportsAndChecksTheAudit(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	test.Tap(f.desk.Home.Audit) // the security menu
-	menu := f.desk.SecurityMenu()
-	if menu == nil || len(menu.Items) != 3 {
-		t.Fatalf("security menu %+v, want audit, statistics, retention", menu)
-	}
-	menu.Items[0].Action()
+	test.Tap(f.desk.Home.Audit) // the menu of occasional screens
+	menuItem(t, f, "home.audit").Action()
 	a := f.desk.Audit
 	if a == nil {
 		t.Fatal("no audit screen for an administrator")
@@ -125,5 +123,49 @@ func TestReceptionHasNoAuditScreen(t *testing.T) {
 	f.desk.showAudit()
 	if f.desk.Audit != nil {
 		t.Error("reception reached the audit screen")
+	}
+}
+
+// menuItem finds the entry of the lists' "More" menu labelled by the
+// message id.
+func menuItem(t *testing.T, f *fixture, id string) *fyne.MenuItem {
+	t.Helper()
+	want := f.desk.Localizer().S(id)
+	for _, it := range f.desk.SecurityMenu().Items {
+		if it.Label == want {
+			return it
+		}
+	}
+	t.Fatalf("no %q in the menu", want)
+	return nil
+}
+
+// The lists' menu holds what each role may open, and nothing else.
+func TestMoreMenuByRole(t *testing.T) {
+	for _, tc := range []struct {
+		role intake.Role
+		want []string
+	}{
+		{intake.RoleAdmin, []string{"home.staff", "home.audit", "home.statistics", "home.retention"}},
+		{intake.RoleReception, nil},
+	} {
+		t.Run(string(tc.role), func(t *testing.T) {
+			f := newFixture(t, language.French)
+			f.loginAs("someone", tc.role)
+			var got []string
+			for _, it := range f.desk.SecurityMenu().Items {
+				got = append(got, it.Label)
+			}
+			var want []string
+			for _, id := range tc.want {
+				want = append(want, f.desk.Localizer().S(id))
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("menu %q, want %q", got, want)
+			}
+			if (len(want) > 0) != f.desk.Home.Audit.Visible() {
+				t.Fatalf("menu button visible = %v with %d entries", f.desk.Home.Audit.Visible(), len(want))
+			}
+		})
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"accueil/guide/print"
+	"accueil/i18n/bidi"
 	"accueil/intake"
 	"accueil/store"
 )
@@ -35,8 +37,9 @@ type HomeScreen struct {
 	Staff *widget.Button
 	// Conflicts opens the conflicts between desks, shown while there are some.
 	Conflicts *widget.Button
-	// Audit opens the security menu: audit trail, statistics, retention
-	// (administrators only).
+	// Audit opens the menu of occasional screens: guide translations,
+	// and for administrators staff accounts, audit trail, statistics and
+	// retention. Drafts and Staff are its entries.
 	Audit *widget.Button
 	// Week and Stats open the week's consultations (counsellors) and the
 	// counselling statistics (counsellors and admins).
@@ -70,7 +73,7 @@ func (d *Desk) buildHome() fyne.CanvasObject {
 	h.Count = widget.NewLabel("")
 	h.Results = widget.NewList(
 		func() int { return len(h.rows) },
-		func() fyne.CanvasObject { return newSummaryRow() },
+		func() fyne.CanvasObject { return newSummaryRow(d.scriptFonts()) },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*summaryRow).set(d, h.rows[i]) },
 	)
 	h.Results.OnSelected = func(i widget.ListItemID) {
@@ -123,7 +126,7 @@ func (d *Desk) homeToolbar(h *HomeScreen) fyne.CanvasObject {
 		h.Staff.Hide()
 	}
 	h.Conflicts = d.newConflictsButton()
-	return container.NewHBox(h.Conflicts, h.New, h.Import, h.Newcomer, h.Drafts, h.Staff, d.securityButtons(h), d.languageSelect(), h.Logout)
+	return container.NewHBox(h.Conflicts, h.New, h.Import, h.Newcomer, d.securityButtons(h), d.languageSelect(), h.Logout)
 }
 
 func (d *Desk) toNewcomer() {
@@ -198,30 +201,36 @@ func filterOf(tab int) store.ListFilter {
 }
 
 // summaryRow is one line of the lists: names in both scripts, birth date,
-// nationality, permit, N number and status.
+// nationality, permit, N number and status. The original-script name is
+// drawn with the bundled fonts: a Label depends on the fonts the computer
+// happens to have, and shows Ethiopic or Tamil as empty boxes on many.
 type summaryRow struct {
 	widget.BaseWidget
-	name, original, detail *widget.Label
+	name, detail *widget.Label
+	original     *ScriptText
 }
 
-func newSummaryRow() *summaryRow {
-	r := &summaryRow{name: widget.NewLabel(""), original: widget.NewLabel(""), detail: widget.NewLabel("")}
+func newSummaryRow(fonts *Fonts) *summaryRow {
+	r := &summaryRow{name: widget.NewLabel(""), detail: widget.NewLabel("")}
+	r.original = NewScriptText(fonts, "", print.FontFiles[0], bidi.LTR, theme.TextSize())
 	r.name.TextStyle.Bold = true
 	r.name.Truncation = fyne.TextTruncateEllipsis
-	r.original.Truncation = fyne.TextTruncateEllipsis
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 func (r *summaryRow) set(d *Desk, s store.Summary) {
 	r.name.SetText(strings.TrimSpace(s.Surname + " " + s.GivenNames))
-	r.original.SetText(strings.TrimSpace(s.SurnameOriginal + " " + s.GivenNamesOriginal))
+	if o := strings.TrimSpace(s.SurnameOriginal + " " + s.GivenNamesOriginal); o != r.original.Text {
+		r.original.Text = o
+		r.original.Refresh()
+	}
 	r.detail.SetText(d.summaryDetail(s))
 }
 
 // CreateRenderer implements fyne.Widget.
 func (r *summaryRow) CreateRenderer() fyne.WidgetRenderer {
-	names := container.NewGridWithColumns(2, r.name, r.original)
+	names := container.NewGridWithColumns(2, r.name, container.NewPadded(r.original))
 	return widget.NewSimpleRenderer(container.NewGridWithColumns(2, names, r.detail))
 }
 

@@ -69,7 +69,7 @@ func (d *Desk) buildHousehold(h intake.Household, members []store.Summary) fyne.
 	s.Name.OnSubmitted = func(string) { d.renameHousehold(s) }
 	s.Members = widget.NewList(
 		func() int { return len(s.members) },
-		func() fyne.CanvasObject { return newSummaryRow() },
+		func() fyne.CanvasObject { return newSummaryRow(d.scriptFonts()) },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*summaryRow).set(d, s.members[i]) },
 	)
 	s.Members.OnSelected = func(i widget.ListItemID) { d.openPerson(s.members[i].ID) }

@@ -103,17 +103,19 @@ func (d *Desk) statisticsButton() *widget.Button {
 	return b
 }
 
-// securityButtons is the admin's menu of the security screens: audit
-// trail, statistics, retention. One button keeps the lists' toolbar short.
+// securityButtons is the menu of the screens used now and then: guide
+// translations, staff accounts and the admin's security screens (audit
+// trail, statistics, retention). One button keeps the lists' toolbar
+// within a desk screen's width in every staff language.
 func (d *Desk) securityButtons(h *HomeScreen) fyne.CanvasObject {
 	var items []*fyne.MenuItem
-	for _, b := range []*widget.Button{d.auditButton(), d.statisticsButton(), d.retentionButton()} {
+	for _, b := range []*widget.Button{h.Drafts, h.Staff, d.auditButton(), d.statisticsButton(), d.retentionButton()} {
 		if b.Visible() {
 			items = append(items, fyne.NewMenuItem(b.Text, b.OnTapped))
 		}
 	}
 	d.sec.menu = fyne.NewMenu("", items...)
-	b := &widget.Button{Text: d.loc.S("home.security"), Icon: theme.MenuDropDownIcon(), IconPlacement: widget.ButtonIconTrailingText}
+	b := &widget.Button{Text: d.loc.S("home.more"), Icon: theme.MenuDropDownIcon(), IconPlacement: widget.ButtonIconTrailingText}
 	b.OnTapped = func() {
 		c := d.win.Canvas()
 		widget.ShowPopUpMenuAtPosition(d.sec.menu, c, fyne.CurrentApp().Driver().AbsolutePositionForObject(b).AddXY(0, b.Size().Height))
