@@ -53,12 +53,12 @@ typ() { xdotool type --delay 50 "$1"; }
 # login NAME: the desk starts locked; the login opens the keys and the
 # index in the background (a bar moves), so wait for it.
 login() { typ "$1"; xdotool key Tab; typ "$ACCUEIL_PASSWORD"; xdotool key Return; sleep 4; }
-# security N: the N-th entry of the administrator's "Security" menu
-# (1 audit, 2 statistics, 3 retention), reached from the search field:
-# the toolbar's buttons follow it (conflicts, new, import, newcomer screen,
-# guide translations, staff, security).
+# security N: the N-th entry of the administrator's "More" menu (1 guide
+# translations, 2 staff accounts, 3 audit, 4 statistics, 5 retention),
+# opened by a click on its button (the toolbar as the French lists show
+# it with conflicts open, in a 1280-pixel window).
 security() {
-	xdotool key ctrl+f Tab Tab Tab Tab Tab Tab Tab space; sleep 1
+	click 957 21; sleep 1
 	for _ in $(seq "$1"); do xdotool key Down; sleep 0.2; done
 	xdotool key Return; sleep 1.5
 }
@@ -92,19 +92,19 @@ login admin
 xdotool key ctrl+l
 shot lock
 typ "$ACCUEIL_PASSWORD"; xdotool key Return; sleep 4
-xdotool key ctrl+f Tab space; sleep 1.5
+click 255 21; sleep 1.5 # "3 conflicts to resolve"
 click 200 100 # the first conflict
 shot conflicts
 
 # The administrator's audit trail, checked; the retention preview.
 start --lang fr
 login admin
-security 1
+security 3
 click 340 179 # Check integrity
 shot audit 2
 click 47 21 # Back
 sleep 1.5
-security 3
+security 5
 xdotool key Tab space # Preview
 shot retention
 

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -92,7 +93,9 @@ func (d *Desk) buildHome() fyne.CanvasObject {
 		h.filter = filterOf(h.Tabs.SelectedIndex())
 		d.refreshHome()
 	}
-	top := container.NewBorder(nil, nil, nil, d.homeToolbar(h), h.Search)
+	// The search box has a row of its own: it is what the desk uses most,
+	// and beside the toolbar it would get what the buttons leave.
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, d.homeToolbar(h)), h.Search)
 	d.refreshHome()
 	d.refreshConflictCount()
 	d.focus = h.Search
@@ -230,7 +233,10 @@ func (r *summaryRow) set(d *Desk, s store.Summary) {
 
 // CreateRenderer implements fyne.Widget.
 func (r *summaryRow) CreateRenderer() fyne.WidgetRenderer {
-	names := container.NewGridWithColumns(2, r.name, container.NewPadded(r.original))
+	// The label's inner padding, so that both names sit on one line.
+	pad := theme.InnerPadding()
+	original := container.New(layout.NewCustomPaddedLayout(pad, pad, pad, pad), r.original)
+	names := container.NewGridWithColumns(2, r.name, original)
 	return widget.NewSimpleRenderer(container.NewGridWithColumns(2, names, r.detail))
 }
 
