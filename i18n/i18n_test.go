@@ -111,8 +111,20 @@ func TestDateAndNumber(t *testing.T) {
 			t.Errorf("%s: Date = %q, want %q", tt.tag, got, tt.date)
 		}
 	}
-	if got := cat.Localizer(language.English).Number(100000); got != "100,000" {
-		t.Errorf("English Number(100000) = %q", got)
+	numbers := []struct {
+		tag  string
+		want string
+	}{
+		{"en", "100,000"},
+		{"de", "100’000"}, // Swiss German, not 100.000
+		{"it", "100’000"}, // Swiss Italian, not 100.000
+		{"fr", "100\u00a0000"},
+		{"de-DE", "100.000"}, // a region given wins
+	}
+	for _, n := range numbers {
+		if got := cat.Localizer(language.MustParse(n.tag)).Number(100000); got != n.want {
+			t.Errorf("%s: Number(100000) = %q, want %q", n.tag, got, n.want)
+		}
 	}
 	if got := cat.Localizer(language.English).Date(time.Time{}); got != "" {
 		t.Errorf("zero date = %q, want empty", got)

@@ -31,8 +31,26 @@ func (c *Catalog) Localizer(tag language.Tag) *Localizer {
 		fallback: goi18n.NewLocalizer(c.bundle, c.fallback.String()),
 		catalog:  c,
 		collator: collate.New(tag, collate.IgnoreCase),
-		printer:  message.NewPrinter(tag),
+		printer:  message.NewPrinter(numberTag(tag)),
 	}
+}
+
+// numberTag is the tag whose conventions format numbers: the office is in
+// Switzerland, so German and Italian group thousands with an apostrophe
+// (12’400) as Swiss readers write them, not with a German or Italian
+// point; French keeps its space. A region given in the tag wins.
+func numberTag(tag language.Tag) language.Tag {
+	base, _ := tag.Base()
+	if _, conf := tag.Region(); conf == language.Exact {
+		return tag
+	}
+	switch base.String() {
+	case "de", "fr", "it", "rm":
+		if ch, err := language.Compose(base, language.MustParseRegion("CH")); err == nil {
+			return ch
+		}
+	}
+	return tag
 }
 
 // Tag returns the language of the localizer.
@@ -76,8 +94,8 @@ func (l *Localizer) Date(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-// Number formats an integer with the language's grouping (Swiss German
-// and French use an apostrophe or a narrow space).
+// Number formats an integer with the language's grouping, in Swiss usage
+// for the national languages (see numberTag).
 func (l *Localizer) Number(n int) string { return l.printer.Sprintf("%d", n) }
 
 // Compare orders two names by the language's collation: -1, 0 or +1.
