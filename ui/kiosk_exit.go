@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -12,10 +15,16 @@ type StaffLogin struct {
 	Error          *widget.Label
 	dialog         dialog.Dialog
 	submit         func()
+	login          *widget.Button
+	busy           atomic.Bool
 }
 
-// Submit tries the login typed in the dialog.
+// Submit tries the login typed in the dialog, in the background (opening
+// the desk's keys and index takes a second or two).
 func (s *StaffLogin) Submit() { s.submit() }
+
+// Checking reports whether a login is being checked.
+func (s *StaffLogin) Checking() bool { return s.busy.Load() }
 
 // askStaffLogin asks for a staff login; only a valid one leaves the
 // newcomer mode. Failed attempts are audited by the store.
@@ -24,17 +33,28 @@ func (k *Kiosk) askStaffLogin() {
 	s := &StaffLogin{Name: newKeyEntry(nil), Password: newPasswordEntry(nil), Error: widget.NewLabel("")}
 	s.Error.Importance = widget.DangerImportance
 	s.submit = func() {
-		staff, err := k.auth.Authenticate(k.ctx(), s.Name.Text, s.Password.Text)
-		s.Password.SetText("")
-		if err != nil {
-			s.Error.SetText(l.S("login.error.bad"))
+		if !s.busy.CompareAndSwap(false, true) {
 			return
 		}
-		s.dialog.Hide()
-		k.lang = ""
-		if k.opts.OnExit != nil {
-			k.opts.OnExit(staff)
-		}
+		name, password := s.Name.Text, s.Password.Text
+		s.Password.SetText("")
+		s.login.Disable()
+		go func() {
+			staff, err := k.auth.Authenticate(k.ctx(), name, password)
+			fyne.Do(func() {
+				defer s.busy.Store(false)
+				s.login.Enable()
+				if err != nil {
+					s.Error.SetText(l.S("login.error.bad"))
+					return
+				}
+				s.dialog.Hide()
+				k.lang = ""
+				if k.opts.OnExit != nil {
+					k.opts.OnExit(staff)
+				}
+			})
+		}()
 	}
 	s.Password.OnSubmitted = func(string) { s.submit() }
 	form := widget.NewForm(
@@ -42,8 +62,8 @@ func (k *Kiosk) askStaffLogin() {
 		widget.NewFormItem(l.S("login.password"), s.Password),
 	)
 	cancel := widget.NewButton(l.S("form.cancel"), func() { s.dialog.Hide() })
-	login := &widget.Button{Text: l.S("login.submit"), Importance: widget.HighImportance, OnTapped: s.submit}
-	content := container.NewVBox(form, s.Error, container.NewHBox(cancel, login))
+	s.login = &widget.Button{Text: l.S("login.submit"), Importance: widget.HighImportance, OnTapped: s.submit}
+	content := container.NewVBox(form, s.Error, container.NewHBox(cancel, s.login))
 	s.dialog = dialog.NewCustomWithoutButtons(l.S("login.title"), content, k.win)
 	k.StaffDialog = s
 	s.dialog.Show()

@@ -142,6 +142,7 @@ func TestLeavingNewcomerModeNeedsStaffLogin(t *testing.T) {
 	test.Type(s.Name, "admin")
 	test.Type(s.Password, "not the password")
 	s.Submit()
+	waitChecked(t, s)
 	if f.exited != nil {
 		t.Fatal("left newcomer mode with a wrong password")
 	}
@@ -150,6 +151,7 @@ func TestLeavingNewcomerModeNeedsStaffLogin(t *testing.T) {
 	}
 	test.Type(s.Password, testPassword)
 	s.Submit()
+	waitChecked(t, s)
 	if f.exited == nil || f.exited.Name != "admin" {
 		t.Fatal("a valid staff login should leave newcomer mode")
 	}
@@ -243,5 +245,17 @@ func TestTakeHomeWholeGuide(t *testing.T) {
 	test.Tap(f.kiosk.TakeHome)
 	if strings.Join(asked, ",") != "ps/,ps/return" {
 		t.Fatalf("take home asked for %v, want the whole guide then one page", asked)
+	}
+}
+
+// waitChecked waits until the staff login dialog has checked a login.
+func waitChecked(t *testing.T, s *StaffLogin) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for s.Checking() {
+		if time.Now().After(deadline) {
+			t.Fatal("staff login not checked within 10 s")
+		}
+		time.Sleep(2 * time.Millisecond)
 	}
 }
