@@ -171,21 +171,8 @@ func (s *Store) UndoImport(ctx context.Context, by intake.Staff, batch string) (
 // batchPersons returns the next files of an import not yet deleted, in ID
 // order after the ID after.
 func batchPersons(t *txn, batch, after string) ([]string, error) {
-	rows, err := t.query(`SELECT id FROM persons WHERE import_batch = ? AND deleted = 0 AND id > ?
+	return idList(t, `SELECT id FROM persons WHERE import_batch = ? AND deleted = 0 AND id > ?
 		ORDER BY id LIMIT ?`, batch, after, importBatchSize)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // undoPerson tombstones a file untouched since its import. Any later event

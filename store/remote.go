@@ -62,20 +62,15 @@ func storedIDs(t *txn, evs []intake.Event) (map[string]bool, error) {
 	for i, ev := range evs {
 		ids[i] = ev.ID
 	}
-	rows, err := t.query(`SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?))`, jsonList(ids))
+	found, err := idList(t, `SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?))`, jsonList(ids))
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	stored := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
+	stored := make(map[string]bool, len(found))
+	for _, id := range found {
 		stored[id] = true
 	}
-	return stored, rows.Err()
+	return stored, nil
 }
 
 // applyRemote appends and applies one event unless stored (the IDs in the
