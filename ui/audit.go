@@ -198,6 +198,10 @@ func (d *Desk) auditApply(a *AuditScreen) {
 	}
 	a.query, a.rows = q, rows
 	a.List.Refresh()
+	if len(rows) >= auditShown {
+		d.say("audit.count.capped", map[string]any{"Count": len(rows)})
+		return
+	}
 	d.say("audit.count", map[string]any{"Count": len(rows)})
 }
 
