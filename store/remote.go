@@ -93,6 +93,9 @@ func (t *txn) applyRemote(ev intake.Event, stored map[string]bool) (bool, error)
 		return false, nil
 	}
 	stored[ev.ID] = true
+	if err := t.anonymiseRemote(ev); err != nil {
+		return false, fmt.Errorf("anonymisation: %w", err)
+	}
 	if _, err := t.s.clock.Update(ev.Time); err != nil {
 		return false, err
 	}

@@ -169,7 +169,7 @@ func (t *txn) anonymise(by intake.Staff, id string) error {
 	if err != nil {
 		return err
 	}
-	changes := anonymisedChanges(cur)
+	changes := t.anonymisedChanges(cur)
 	if _, err := t.exec(`INSERT INTO anonymised (person_id, time, staff) VALUES (?, ?, ?)`,
 		id, t.s.now().UTC().Format(time.RFC3339), by.ID); err != nil {
 		return err
@@ -211,8 +211,14 @@ func wasRekeyed(q querier, id string) bool {
 	return q.queryRow(`SELECT 1 FROM anonymised WHERE person_id = ?`, id).Scan(&one) == nil
 }
 
+// FieldAnonymised marks the event that anonymised a file, with the day it
+// did: a desk that receives it destroys its own key of the file too, so
+// that anonymisation reaches every desk's disk, not only the one where an
+// administrator ran it.
+const FieldAnonymised intake.Field = "anonymised"
+
 // anonymisedChanges restates a file's fields as anonymisation leaves them.
-func anonymisedChanges(cur map[intake.Field]fieldState) []intake.Change {
+func (t *txn) anonymisedChanges(cur map[intake.Field]fieldState) []intake.Change {
 	var changes []intake.Change
 	for _, f := range slices.Sorted(maps.Keys(cur)) {
 		st := cur[f]
@@ -234,7 +240,26 @@ func anonymisedChanges(cur map[intake.Field]fieldState) []intake.Change {
 	if _, ok := cur[intake.FieldBirthDateApprox]; !ok && len(cur[intake.FieldBirthDate].value) >= 4 {
 		changes = append(changes, intake.Change{Field: intake.FieldBirthDateApprox, Value: "true"})
 	}
-	return changes
+	return append(changes, intake.Change{Field: FieldAnonymised, Value: intake.DateOf(t.s.now()).String()})
+}
+
+// anonymiseRemote destroys this desk's key of a file that another desk
+// anonymised, before the anonymisation event is applied under a fresh key:
+// the old identity then stays in no readable event here either.
+func (t *txn) anonymiseRemote(ev intake.Event) error {
+	if ev.EntityType != intake.EntityPerson || wasRekeyed(t, ev.EntityID) ||
+		!slices.ContainsFunc(ev.Changes, func(c intake.Change) bool { return c.Field == FieldAnonymised }) {
+		return nil
+	}
+	if _, err := t.exec(`INSERT INTO anonymised (person_id, time, staff) VALUES (?, ?, ?)`,
+		ev.EntityID, t.s.now().UTC().Format(time.RFC3339), ev.Staff); err != nil {
+		return err
+	}
+	var known int
+	if err := t.queryRow(`SELECT count(*) FROM entities WHERE id = ?`, ev.EntityID).Scan(&known); err != nil || known == 0 {
+		return err // a file this desk never had: nothing to destroy
+	}
+	return t.rekey(ev.EntityID)
 }
 
 // hideAnonymised removes, from the events of anonymised files, every

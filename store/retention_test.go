@@ -155,3 +155,63 @@ func TestRetentionYearsSetting(t *testing.T) {
 		t.Errorf("years = %d, want 5", y)
 	}
 }
+
+// A file anonymised at one desk is anonymised at every desk that applies
+// the event: their own key of it is destroyed too, so that no history and
+// no readable event there keeps the old identity.
+func TestAnonymisationReachesOtherDesks(t *testing.T) {
+	ctx := context.Background()
+	here, there := openTest(t), openTest(t)
+	clock, clockThere := pinClock(here), pinClock(there)
+	p := person("Testperson", "Omega", "N 000 000 09")
+	p.Status = intake.StatusLeft
+	p, _ = save(t, here, reception, p, nil)
+	send := func(from, to *Store) {
+		t.Helper()
+		evs, err := from.Outbox(ctx, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := to.ApplyRemote(ctx, evs); err != nil {
+			t.Fatal(err)
+		}
+		ids := make([]string, len(evs))
+		for i, ev := range evs {
+			ids[i] = ev.ID
+		}
+		if err := from.Acknowledge(ctx, ids); err != nil {
+			t.Fatal(err)
+		}
+	}
+	send(here, there)
+	if got, _, err := there.Person(ctx, admin, p.ID); err != nil || got.GivenNames != "Omega" {
+		t.Fatalf("the other desk before anonymisation: %q, %v", got.GivenNames, err)
+	}
+	clock.add(3 * 365 * 24 * time.Hour)
+	clockThere.add(3 * 365 * 24 * time.Hour)
+	plan, err := here.RetentionPreview(ctx, admin)
+	if err != nil || len(plan.Persons) != 1 {
+		t.Fatalf("preview: %+v, %v", plan, err)
+	}
+	if _, err := here.Anonymise(ctx, admin, plan); err != nil {
+		t.Fatal(err)
+	}
+	send(here, there)
+	got, _, err := there.Person(ctx, health, p.ID)
+	if err != nil || got.GivenNames != "" || got.NNumber != "" || got.Nationality != p.Nationality {
+		t.Fatalf("the other desk after anonymisation: %+v, %v", got, err)
+	}
+	evs, err := entityEvents(there.reader(ctx), p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range evs[:len(evs)-1] {
+		if len(ev.Changes) != 0 {
+			t.Errorf("the other desk still opens event %s: %v", ev.ID, ev.Changes)
+		}
+	}
+	if res, _ := there.Search(ctx, admin, "Omega", 10); len(res) != 0 {
+		t.Errorf("the other desk still finds the old name: %v", res)
+	}
+	mustCheck(t, there)
+}
