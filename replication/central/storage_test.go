@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -21,6 +23,7 @@ func storageSuite(t *testing.T, open func(t *testing.T) Storage) {
 	t.Run("settings set once", func(t *testing.T) { testSettings(t, open(t)) })
 	t.Run("rewrite all", func(t *testing.T) { testRewrite(t, open(t)) })
 	t.Run("staff versions", func(t *testing.T) { testStaff(t, open(t)) })
+	t.Run("concurrent pushes and pulls", func(t *testing.T) { testConcurrentPull(t, open(t)) })
 }
 
 func TestSQLiteStorage(t *testing.T) {
@@ -217,4 +220,76 @@ func testStaff(t *testing.T, st Storage) {
 	if _, err := st.StaffByName(ctx, "nobody"); !errors.Is(err, ErrUnknownStaff) {
 		t.Fatalf("unknown name: %v", err)
 	}
+}
+
+// testConcurrentPull: desks push at once while another pulls over and
+// over; the puller must see every event exactly once and each desk's in
+// the order pushed. A store that let a later commit take a smaller
+// sequence would make the puller's cursor pass over an event for good.
+func testConcurrentPull(t *testing.T, st Storage) {
+	const desks, pushes, batch = 4, 40, 5
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	var pushing atomic.Int32
+	pushing.Store(desks)
+	errs := make(chan error, desks)
+	for d := range desks {
+		wg.Go(func() {
+			defer pushing.Add(-1)
+			desk := fmt.Sprintf("d%d", d)
+			for p := range pushes {
+				recs := make([]Record, batch)
+				for i := range recs {
+					recs[i] = rec(desk, p*batch+i, "x")
+				}
+				if _, _, err := st.Push(ctx, desk, recs); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	seen := pullUntilQuiet(t, st, &pushing)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if len(seen) != desks*pushes*batch {
+		t.Fatalf("pulled %d events, want %d", len(seen), desks*pushes*batch)
+	}
+	next := map[string]int{}
+	for _, id := range seen {
+		desk, n, _ := strings.Cut(id, "-e")
+		if want := fmt.Sprint(next[desk]); n != want {
+			t.Fatalf("desk %s: event %s pulled where %s was due", desk, n, want)
+		}
+		next[desk]++
+	}
+}
+
+// pullUntilQuiet pulls small pages until the pushers are done and a last
+// pull finds nothing more, and returns the IDs in the order pulled.
+func pullUntilQuiet(t *testing.T, st Storage, pushing *atomic.Int32) []string {
+	var seen []string
+	cursor := int64(0)
+	for range 100000 {
+		done := pushing.Load() == 0
+		p, err := st.Pull(context.Background(), cursor, 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Next < cursor {
+			t.Fatalf("cursor went back from %d to %d", cursor, p.Next)
+		}
+		for _, r := range p.Records {
+			seen = append(seen, r.ID)
+		}
+		cursor = p.Next
+		if done && !p.More && len(p.Records) == 0 {
+			return seen
+		}
+	}
+	t.Fatal("the pushers did not finish")
+	return nil
 }
