@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -52,6 +53,62 @@ func TestPostgresMigrations(t *testing.T) {
 			st.Close()
 		}
 		t.Fatalf("a newer schema was not refused: %v", err)
+	}
+}
+
+// TestPostgresVault: the vault over PostgreSQL makes its key file, stores
+// events sealed (no personal value in the table), pulls them back whole,
+// and refuses another key.
+func TestPostgresVault(t *testing.T) {
+	ctx := context.Background()
+	u := testSchemaURL(t, testPostgres(t))
+	key := filepath.Join(t.TempDir(), "keys", "central.key")
+	v, err := OpenPostgresVault(ctx, u, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.KeyCreated != key {
+		t.Fatalf("key created %q, want %q", v.KeyCreated, key)
+	}
+	evs := personalEvents("d1")
+	if stored, _, err := v.Push(ctx, "d1", evs); err != nil || stored != 2 {
+		t.Fatalf("push: %d %v", stored, err)
+	}
+	assertPulledBack(t, v, evs)
+	v.Close()
+	assertNoPlaintextRows(t, u)
+	other := filepath.Join(t.TempDir(), "other.key")
+	if _, err := LoadKey(other, true); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := OpenPostgresVault(ctx, u, other); !errors.Is(err, ErrWrongKey) {
+		if v != nil {
+			v.Close()
+		}
+		t.Fatalf("another key: %v", err)
+	}
+}
+
+// assertNoPlaintextRows reads every event row as the server holds it.
+func assertNoPlaintextRows(t *testing.T, u string) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	rows, _ := conn.Query(ctx, `SELECT id || desk || hash || encode(body, 'escape') FROM events`)
+	all, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil || len(all) != 2 {
+		t.Fatalf("rows: %d %v", len(all), err)
+	}
+	for _, row := range all {
+		for _, s := range personal {
+			if strings.Contains(row, s) {
+				t.Fatalf("an event row holds %q in clear", s)
+			}
+		}
 	}
 }
 
