@@ -116,18 +116,28 @@ func assertNoPlaintextRows(t *testing.T, u string) {
 // one it skips, or fails when CI is set: CI installs PostgreSQL.
 func testPostgres(tb testing.TB) string {
 	tb.Helper()
+	u, err := findTestPostgres(tb)
+	if err != nil {
+		noPostgres(tb, err.Error())
+	}
+	return u
+}
+
+// findTestPostgres is testPostgres without the skip: it says why there is
+// no server.
+func findTestPostgres(tb testing.TB) (string, error) {
 	if u := os.Getenv("ACCUEIL_TEST_POSTGRES"); u != "" {
-		return u
+		return u, nil
 	}
 	bin := findPostgresBin()
 	if bin == "" {
-		noPostgres(tb, "no PostgreSQL server: set ACCUEIL_TEST_POSTGRES or install postgresql (initdb, pg_ctl)")
+		return "", errors.New("no PostgreSQL server: set ACCUEIL_TEST_POSTGRES or install postgresql (initdb, pg_ctl)")
 	}
 	u, err := startCluster(tb, bin)
 	if err != nil {
-		noPostgres(tb, "cannot start a PostgreSQL cluster: "+err.Error())
+		return "", fmt.Errorf("cannot start a PostgreSQL cluster: %w", err)
 	}
-	return u
+	return u, nil
 }
 
 func noPostgres(tb testing.TB, why string) {
