@@ -24,6 +24,7 @@ func storageSuite(t *testing.T, open func(t *testing.T) Storage) {
 	t.Run("rewrite all", func(t *testing.T) { testRewrite(t, open(t)) })
 	t.Run("staff versions", func(t *testing.T) { testStaff(t, open(t)) })
 	t.Run("concurrent pushes and pulls", func(t *testing.T) { testConcurrentPull(t, open(t)) })
+	t.Run("races for a code and a setting", func(t *testing.T) { testRaces(t, open(t)) })
 }
 
 func TestSQLiteStorage(t *testing.T) {
@@ -292,4 +293,44 @@ func pullUntilQuiet(t *testing.T, st Storage, pushing *atomic.Int32) []string {
 	}
 	t.Fatal("the pushers did not finish")
 	return nil
+}
+
+// testRaces: desks redeeming one code at once enrol one desk, and
+// starts initialising one setting at once all end with the same value.
+func testRaces(t *testing.T, st Storage) {
+	const n = 8
+	ctx := context.Background()
+	now := time.Now()
+	if err := st.AddCode(ctx, "race", now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	redeemed := make([]error, n)
+	values := make([]string, n)
+	for i := range n {
+		wg.Go(func() {
+			redeemed[i] = st.Redeem(ctx, "race", fmt.Sprintf("d%d", i), "cred", now)
+			v, err := st.InitSetting(ctx, "race", []byte(fmt.Sprint(i)))
+			if err != nil {
+				v = []byte(err.Error())
+			}
+			values[i] = string(v)
+		})
+	}
+	wg.Wait()
+	won := 0
+	for i, err := range redeemed {
+		switch {
+		case err == nil:
+			won++
+		case !errors.Is(err, ErrCodeUsed):
+			t.Fatalf("redeem %d: %v", i, err)
+		}
+		if values[i] != values[0] {
+			t.Fatalf("settings differ: %q and %q", values[i], values[0])
+		}
+	}
+	if desks, err := st.Desks(ctx); won != 1 || err != nil || len(desks) != 1 {
+		t.Fatalf("%d redeemed one code, %d desks enrolled (%v)", won, len(desks), err)
+	}
 }
