@@ -61,6 +61,17 @@ func testPush(t *testing.T, st Storage) {
 	if n, d, _ := st.Counts(ctx); n != 2 || d != 2 {
 		t.Fatalf("a refused push left %d events", n)
 	}
+	// One push holding an event twice: once stored, or a conflict.
+	twice := rec("a", 4, "w")
+	if stored, _, err := st.Push(ctx, "a", []Record{twice, twice}); err != nil || stored != 1 {
+		t.Fatalf("an event twice in one push: stored %d, %v", stored, err)
+	}
+	other := rec("a", 5, "v")
+	changed := other
+	changed.Hash += "!"
+	if _, _, err := st.Push(ctx, "a", []Record{other, changed}); !errors.As(err, &ce) || ce.ID != "a-e5" {
+		t.Fatalf("two contents of one ID in one push: %v", err)
+	}
 }
 
 func testPull(t *testing.T, st Storage) {
