@@ -16,10 +16,12 @@ as_root() {
 
 # Debian packages: Fyne's cgo build needs a C compiler, OpenGL and X11
 # headers; the tests also need Xvfb (window screenshots), the Unicode data
-# files (bidi conformance) and ImageMagick (screen grabs).
+# files (bidi conformance), ImageMagick (screen grabs) and a PostgreSQL
+# server (the central's PostgreSQL storage; the tests start their own
+# throwaway cluster with its initdb and pg_ctl).
 packages=(gcc pkg-config libgl1-mesa-dev xorg-dev ca-certificates)
 if [ "$purpose" = test ]; then
-	packages+=(xvfb xauth unicode-data imagemagick)
+	packages+=(xvfb xauth unicode-data imagemagick postgresql)
 fi
 missing=()
 for p in "${packages[@]}"; do

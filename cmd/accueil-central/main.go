@@ -13,7 +13,9 @@
 //	accueil-central publish reference --data DIR FILE    publish return_assistance.toml
 //
 // The database is sealed under a key kept outside it (--key-file, by
-// default DIR/keys/central.key, made on first start).
+// default DIR/keys/central.key, made on first start). It is the SQLite
+// file DIR/central.db unless --db names a PostgreSQL database
+// (postgres://…); every command takes --db.
 //
 // On first start it creates its certificate authority in the data folder
 // and prints the authority's fingerprint, which enrolment codes carry. The
@@ -76,15 +78,18 @@ const usage = `usage:
   accueil-central revoke --data DIR DESK
   accueil-central user add|disable|enable|password|list --data DIR ...
   accueil-central publish guide|reference --data DIR FOLDER|FILE
-Every command takes --key-file FILE (default DIR/keys/central.key)`
+Every command takes --key-file FILE (default DIR/keys/central.key)
+and --db postgres://... (default: the SQLite file in DIR)`
 
-// where holds the flags every command takes: the data folder and the key
-// file that seals it.
-type where struct{ data, keyFile string }
+// where holds the flags every command takes: the data folder, the key
+// file that seals the database and, when set, the PostgreSQL database
+// used instead of the SQLite file in the data folder.
+type where struct{ data, keyFile, db string }
 
 func (w *where) register(fs *flag.FlagSet) {
 	fs.StringVar(&w.data, "data", "accueil-central-data", "data folder (database, certificates)")
 	fs.StringVar(&w.keyFile, "key-file", "", "the key that seals the database (default DATA/keys/central.key); keep a backup apart from the database")
+	fs.StringVar(&w.db, "db", "", "PostgreSQL database URL (postgres://USER@HOST/DB) to use instead of the SQLite file in DATA")
 }
 
 // open opens the sealed central database.
@@ -93,7 +98,13 @@ func (w *where) open(ctx context.Context) (*central.Vault, error) {
 	if key == "" {
 		key = central.DefaultKeyFile(w.data)
 	}
-	v, err := central.Open(ctx, w.data, key)
+	var v *central.Vault
+	var err error
+	if w.db != "" {
+		v, err = central.OpenPostgresVault(ctx, w.db, key)
+	} else {
+		v, err = central.Open(ctx, w.data, key)
+	}
 	if err == nil && v.KeyCreated != "" {
 		fmt.Printf("Created the key that seals the database: %s\nBack it up apart from the database: without it the data cannot be read.\n", v.KeyCreated)
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -21,6 +23,8 @@ func storageSuite(t *testing.T, open func(t *testing.T) Storage) {
 	t.Run("settings set once", func(t *testing.T) { testSettings(t, open(t)) })
 	t.Run("rewrite all", func(t *testing.T) { testRewrite(t, open(t)) })
 	t.Run("staff versions", func(t *testing.T) { testStaff(t, open(t)) })
+	t.Run("concurrent pushes and pulls", func(t *testing.T) { testConcurrentPull(t, open(t)) })
+	t.Run("races for a code and a setting", func(t *testing.T) { testRaces(t, open(t)) })
 }
 
 func TestSQLiteStorage(t *testing.T) {
@@ -56,6 +60,17 @@ func testPush(t *testing.T, st Storage) {
 	}
 	if n, d, _ := st.Counts(ctx); n != 2 || d != 2 {
 		t.Fatalf("a refused push left %d events", n)
+	}
+	// One push holding an event twice: once stored, or a conflict.
+	twice := rec("a", 4, "w")
+	if stored, _, err := st.Push(ctx, "a", []Record{twice, twice}); err != nil || stored != 1 {
+		t.Fatalf("an event twice in one push: stored %d, %v", stored, err)
+	}
+	other := rec("a", 5, "v")
+	changed := other
+	changed.Hash += "!"
+	if _, _, err := st.Push(ctx, "a", []Record{other, changed}); !errors.As(err, &ce) || ce.ID != "a-e5" {
+		t.Fatalf("two contents of one ID in one push: %v", err)
 	}
 }
 
@@ -216,5 +231,117 @@ func testStaff(t *testing.T, st Storage) {
 	}
 	if _, err := st.StaffByName(ctx, "nobody"); !errors.Is(err, ErrUnknownStaff) {
 		t.Fatalf("unknown name: %v", err)
+	}
+}
+
+// testConcurrentPull: desks push at once while another pulls over and
+// over; the puller must see every event exactly once and each desk's in
+// the order pushed. A store that let a later commit take a smaller
+// sequence would make the puller's cursor pass over an event for good.
+func testConcurrentPull(t *testing.T, st Storage) {
+	const desks, pushes, batch = 4, 40, 5
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	var pushing atomic.Int32
+	pushing.Store(desks)
+	errs := make(chan error, desks)
+	for d := range desks {
+		wg.Go(func() {
+			defer pushing.Add(-1)
+			desk := fmt.Sprintf("d%d", d)
+			for p := range pushes {
+				recs := make([]Record, batch)
+				for i := range recs {
+					recs[i] = rec(desk, p*batch+i, "x")
+				}
+				if _, _, err := st.Push(ctx, desk, recs); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	seen := pullUntilQuiet(t, st, &pushing)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if len(seen) != desks*pushes*batch {
+		t.Fatalf("pulled %d events, want %d", len(seen), desks*pushes*batch)
+	}
+	next := map[string]int{}
+	for _, id := range seen {
+		desk, n, _ := strings.Cut(id, "-e")
+		if want := fmt.Sprint(next[desk]); n != want {
+			t.Fatalf("desk %s: event %s pulled where %s was due", desk, n, want)
+		}
+		next[desk]++
+	}
+}
+
+// pullUntilQuiet pulls small pages until the pushers are done and a last
+// pull finds nothing more, and returns the IDs in the order pulled.
+func pullUntilQuiet(t *testing.T, st Storage, pushing *atomic.Int32) []string {
+	var seen []string
+	cursor := int64(0)
+	for range 100000 {
+		done := pushing.Load() == 0
+		p, err := st.Pull(context.Background(), cursor, 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Next < cursor {
+			t.Fatalf("cursor went back from %d to %d", cursor, p.Next)
+		}
+		for _, r := range p.Records {
+			seen = append(seen, r.ID)
+		}
+		cursor = p.Next
+		if done && !p.More && len(p.Records) == 0 {
+			return seen
+		}
+	}
+	t.Fatal("the pushers did not finish")
+	return nil
+}
+
+// testRaces: desks redeeming one code at once enrol one desk, and
+// starts initialising one setting at once all end with the same value.
+func testRaces(t *testing.T, st Storage) {
+	const n = 8
+	ctx := context.Background()
+	now := time.Now()
+	if err := st.AddCode(ctx, "race", now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	redeemed := make([]error, n)
+	values := make([]string, n)
+	for i := range n {
+		wg.Go(func() {
+			redeemed[i] = st.Redeem(ctx, "race", fmt.Sprintf("d%d", i), "cred", now)
+			v, err := st.InitSetting(ctx, "race", []byte(fmt.Sprint(i)))
+			if err != nil {
+				v = []byte(err.Error())
+			}
+			values[i] = string(v)
+		})
+	}
+	wg.Wait()
+	won := 0
+	for i, err := range redeemed {
+		switch {
+		case err == nil:
+			won++
+		case !errors.Is(err, ErrCodeUsed):
+			t.Fatalf("redeem %d: %v", i, err)
+		}
+		if values[i] != values[0] {
+			t.Fatalf("settings differ: %q and %q", values[i], values[0])
+		}
+	}
+	if desks, err := st.Desks(ctx); won != 1 || err != nil || len(desks) != 1 {
+		t.Fatalf("%d redeemed one code, %d desks enrolled (%v)", won, len(desks), err)
 	}
 }
