@@ -214,3 +214,34 @@ func TestLoadCatalogJoinsAreaFiles(t *testing.T) {
 		t.Fatal("an ID defined in two files loaded without error")
 	}
 }
+
+// A count picks the plural form and is shown as the reader writes numbers.
+func TestCountShownAsNumber(t *testing.T) {
+	fsys := fstest.MapFS{
+		"active.en.toml": {Data: []byte(`"files" = { one = "{{.Count}} file", other = "{{.Count}} files" }`)},
+		"active.de.toml": {Data: []byte(`"files" = { one = "{{.Count}} Dossier", other = "{{.Count}} Dossiers" }`)},
+	}
+	cat, err := LoadCatalog(fsys, language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		tag   language.Tag
+		count any
+		want  string
+	}{
+		{language.English, 1, "1 file"},
+		{language.English, 12400, "12,400 files"},
+		{language.German, 12400, "12’400 Dossiers"},
+		{language.German, int64(1), "1 Dossier"},
+	}
+	for _, tc := range tests {
+		args := map[string]any{"Count": tc.count}
+		if got := cat.Localizer(tc.tag).T("files", args); got != tc.want {
+			t.Errorf("%s %v: %q, want %q", tc.tag, tc.count, got, tc.want)
+		}
+		if args["Count"] != tc.count {
+			t.Error("T changed the caller's arguments")
+		}
+	}
+}

@@ -63,6 +63,16 @@ func (l *Localizer) T(id string, args map[string]any) string {
 	cfg := &goi18n.LocalizeConfig{MessageID: id, TemplateData: args}
 	if n, ok := args["Count"]; ok {
 		cfg.PluralCount = n
+		if i, ok := asInt(n); ok {
+			// The count picks the plural form as a number and is shown
+			// as the reader writes numbers (12’400, 12 400, 12,400).
+			data := make(map[string]any, len(args))
+			for k, v := range args {
+				data[k] = v
+			}
+			data["Count"] = l.Number(i)
+			cfg.TemplateData = data
+		}
 	}
 	// go-i18n settles on one language per localizer; a message missing in
 	// that language is looked up in the fallback language explicitly.
@@ -72,6 +82,16 @@ func (l *Localizer) T(id string, args map[string]any) string {
 		}
 	}
 	return "[" + id + "]"
+}
+
+func asInt(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	}
+	return 0, false
 }
 
 // S translates a message without arguments.
