@@ -20,6 +20,13 @@ as_root() {
 # server (the central's PostgreSQL storage; the tests start their own
 # throwaway cluster with its initdb and pg_ctl).
 packages=(gcc pkg-config libgl1-mesa-dev xorg-dev ca-certificates)
+if [ "$purpose" = run ]; then
+	# Text fields draw with the system's fonts where the theme's font has
+	# no glyph: Noto gives them Ethiopic, Tamil, Georgian and the rest, so
+	# that a name typed in its own script is seen, not boxes. (Newcomer
+	# text and the lists use the fonts the application bundles.)
+	packages+=(fonts-noto-core)
+fi
 if [ "$purpose" = test ]; then
 	packages+=(xvfb xauth unicode-data imagemagick postgresql)
 fi
