@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -59,7 +60,7 @@ func (d *Desk) buildStatistics() fyne.CanvasObject {
 		d.statsTable(s, "stats.by_status", stringKeys(st.ByStatus), status),
 		d.statsTable(s, "stats.by_permit", stringKeys(st.ByPermit), plain),
 		d.statsTable(s, "stats.by_nationality", st.ByNationality, plain),
-		d.statsTable(s, "stats.by_month", st.ArrivalsByMonth, plain),
+		d.statsTable(s, "stats.by_month", st.ArrivalsByMonth, monthLabel),
 	)
 	title := widget.NewLabelWithStyle(l.S("stats.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	// The return-counselling figures name nobody either: one tap away.
@@ -79,11 +80,19 @@ func (d *Desk) statsTable(s *StatisticsScreen, titleID string, counts map[string
 		if k != "" {
 			name = label(k)
 		}
-		text += name + ": " + d.loc.Number(counts[k]) + "\n"
+		text += d.loc.T("stats.line", map[string]any{"Label": name, "Number": d.loc.Number(counts[k])}) + "\n"
 	}
 	body := widget.NewLabel(text)
 	s.Tables[titleID] = body
 	return container.NewVBox(widget.NewLabelWithStyle(d.loc.S(titleID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), body)
+}
+
+// monthLabel writes a month key (2024-12) as Swiss readers do: 12.2024.
+func monthLabel(k string) string {
+	if y, m, ok := strings.Cut(k, "-"); ok && len(y) == 4 && len(m) == 2 {
+		return m + "." + y
+	}
+	return k
 }
 
 func stringKeys[K ~string](m map[K]int) map[string]int {

@@ -60,3 +60,11 @@ func TestStatisticsRoleSeesOnlyCounts(t *testing.T) {
 		t.Fatal("the statistics role did not reach the counselling statistics")
 	}
 }
+
+func TestMonthLabel(t *testing.T) {
+	for in, want := range map[string]string{"2024-12": "12.2024", "2026-01": "01.2026", "": "", "unknown": "unknown"} {
+		if got := monthLabel(in); got != want {
+			t.Errorf("monthLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
