@@ -164,32 +164,19 @@ func pgPullPage(ctx context.Context, tx pgx.Tx, after int64, limit int) (RawPage
 		return RawPage{}, err
 	}
 	defer rows.Close()
-	p := RawPage{Next: after}
-	size := 0
-	for rows.Next() {
-		var seq int64
-		var r Record
-		if err := rows.Scan(&seq, &r.ID, &r.Body); err != nil {
-			return RawPage{}, err
-		}
-		if len(p.Records) == limit || (len(p.Records) > 0 && size+len(r.Body) > MaxPageBytes) {
-			p.More = true
-			break
-		}
-		size += len(r.Body)
-		p.Records = append(p.Records, r)
-		p.Next = seq
+	p, err := fillPage(rows, after, limit)
+	rows.Close() // pgx reports a read error only once the rows are closed
+	if err != nil {
+		return RawPage{}, err
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
 		return RawPage{}, err
 	}
-	if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM events`).Scan(&p.Last); err != nil {
+	var last int64
+	if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM events`).Scan(&last); err != nil {
 		return RawPage{}, err
 	}
-	if !p.More {
-		p.Next = max(p.Next, p.Last)
-	}
+	p.settle(last)
 	return p, nil
 }
 

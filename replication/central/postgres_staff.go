@@ -49,19 +49,9 @@ func (s *PostgresStorage) PutStaff(ctx context.Context, r intake.StaffRecord) (i
 	return version, nil
 }
 
-func pgScanStaff(row pgx.Row) (intake.StaffRecord, error) {
-	var r intake.StaffRecord
-	var role string
-	if err := row.Scan(&r.ID, &r.Name, &role, &r.Disabled, &r.PasswordHash, &r.KeyWrap, &r.Version); err != nil {
-		return intake.StaffRecord{}, err
-	}
-	r.Role = intake.Role(role)
-	return r, nil
-}
-
 // StaffByName implements Storage.
 func (s *PostgresStorage) StaffByName(ctx context.Context, name string) (intake.StaffRecord, error) {
-	r, err := pgScanStaff(s.pool.QueryRow(ctx, `SELECT `+staffColumns+` FROM staff WHERE name_key = $1`, StaffNameKey(name)))
+	r, err := scanStaff(s.pool.QueryRow(ctx, `SELECT `+staffColumns+` FROM staff WHERE name_key = $1`, StaffNameKey(name)))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return intake.StaffRecord{}, ErrUnknownStaff
 	}
@@ -77,7 +67,7 @@ func (s *PostgresStorage) StaffAfter(ctx context.Context, after int64, limit int
 	if err != nil {
 		return nil, fmt.Errorf("central: staff: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (intake.StaffRecord, error) { return pgScanStaff(row) })
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (intake.StaffRecord, error) { return scanStaff(row) })
 	if err != nil {
 		return nil, fmt.Errorf("central: staff: %w", err)
 	}

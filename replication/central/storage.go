@@ -136,3 +136,44 @@ type ConflictError struct{ ID string }
 func (e *ConflictError) Error() string {
 	return "event " + e.ID + " differs from the stored event with its ID"
 }
+
+// pageRows is what both drivers' result sets offer to fillPage.
+type pageRows interface {
+	Next() bool
+	Scan(dest ...any) error
+}
+
+// fillPage reads rows of (seq, id, body), in sequence order, into a page
+// after the cursor: at most limit records and MaxPageBytes of bodies (one
+// record at least, whatever its size), More when a record was left. The
+// query asks for limit+1 rows, so that More needs no second query. The
+// caller checks the rows' error.
+func fillPage(rows pageRows, after int64, limit int) (RawPage, error) {
+	p := RawPage{Next: after}
+	size := 0
+	for rows.Next() {
+		var seq int64
+		var r Record
+		if err := rows.Scan(&seq, &r.ID, &r.Body); err != nil {
+			return RawPage{}, err
+		}
+		if len(p.Records) == limit || (len(p.Records) > 0 && size+len(r.Body) > MaxPageBytes) {
+			p.More = true
+			break
+		}
+		size += len(r.Body)
+		p.Records = append(p.Records, r)
+		p.Next = seq
+	}
+	return p, nil
+}
+
+// settle records the newest sequence stored; the last page moves the
+// cursor up to it, so that a desk does not ask again for numbers no event
+// will take.
+func (p *RawPage) settle(last int64) {
+	p.Last = last
+	if !p.More {
+		p.Next = max(p.Next, last)
+	}
+}
